@@ -1,0 +1,134 @@
+import { translator, isLang } from '../../shared/i18n';
+import { textSummary } from '../../shared/report/text-summary';
+import { OptionError, prepareRun, type EngineOptions } from '../engine/engine-options';
+import { writeTextAtomic } from '../engine/fs/atomic-write';
+import { runDiagnosis, type RunOutcome } from '../engine/run-diagnosis';
+import { parseOptions } from './parse-options';
+import { progressPrinter } from './progress';
+import { readPassword } from './read-password';
+import { EXIT, UsageError } from './usage-error';
+
+export const DIAGNOSE_OPTIONS = {
+  email: { type: 'string' },
+  server: { type: 'string' },
+  'dns-server': { type: 'string', multiple: true },
+  'ca-file': { type: 'string', multiple: true },
+  'connectivity-url': { type: 'string' },
+  'connectivity-expect': { type: 'string' },
+  proxy: { type: 'string' },
+  'no-proxy': { type: 'boolean' },
+  user: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  timeout: { type: 'string' },
+  json: { type: 'string' },
+  bundle: { type: 'string' },
+  lang: { type: 'string' },
+  'hosts-file': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const DIAGNOSE_HELP = `Usage: outlook-doktor diagnose (--email ADDRESS | --server HOST) [options]
+
+Checks the network path from this computer to Exchange the way Outlook walks it.
+
+  --email ADDRESS            mailbox address; its domain drives Autodiscover
+  --server HOST              Exchange host (or https://HOST[:PORT]/)
+  --dns-server IP[:PORT]     use this DNS server for all name resolution (repeatable)
+  --ca-file PATH             extra trusted root certificates, PEM (repeatable)
+  --connectivity-url URL     captive-portal check URL (default: Windows' own check)
+  --connectivity-expect TEXT expected body of that URL
+  --proxy URL | --no-proxy   use this HTTP proxy / no proxy (default: system settings)
+  --user NAME                optional credential test; password from OUTLOOK_DOKTOR_PASSWORD
+  --password-stdin           read the password for --user from standard input
+  --timeout SECONDS          deadline for the whole run (default 10)
+  --json PATH                write the report as JSON ("-" for standard output)
+  --bundle PATH              write the diagnostic bundle (zip)
+  --lang de|en               language of texts (default de)
+  --hosts-file PATH          read this hosts file instead of the system's
+
+Exit codes: 0 ok, 1 warning, 2 problem, 64 wrong usage, 70 internal error.`;
+
+export interface CommandIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+  /** Cancels the run (Ctrl+C); the report is still written. */
+  signal?: AbortSignal;
+}
+
+/** `outlook-doktor diagnose`: returns the exit code. */
+export async function diagnoseCommand(args: string[], io: CommandIo): Promise<number> {
+  const values = parseOptions(args, DIAGNOSE_OPTIONS);
+  if (values.help) {
+    io.stdout.write(`${DIAGNOSE_HELP}\n`);
+    return EXIT.ok;
+  }
+  const lang = values.lang ?? 'de';
+  if (!isLang(lang)) throw new UsageError('--lang', 'must be de or en');
+  if (values['password-stdin'] && !values.user) throw new UsageError('--password-stdin', 'needs --user');
+  let timeoutSeconds: number | undefined;
+  if (values.timeout !== undefined) {
+    if (!/^\d+(\.\d+)?$/.test(values.timeout)) throw new UsageError('--timeout', 'must be a number of seconds');
+    timeoutSeconds = Number(values.timeout);
+  }
+
+  const jsonToStdout = values.json === '-';
+  // With the report on standard output, everything meant for people goes to standard error.
+  const human = jsonToStdout ? io.stderr : io.stdout;
+
+  let password: string | undefined;
+  if (values.user) {
+    password = values['password-stdin'] ? await readPassword(io.stdin) : io.env.OUTLOOK_DOKTOR_PASSWORD;
+  }
+
+  const options: EngineOptions = {
+    ...(values.email !== undefined ? { email: values.email } : {}),
+    ...(values.server !== undefined ? { server: values.server } : {}),
+    ...(values['dns-server'] ? { dnsServers: values['dns-server'] } : {}),
+    ...(values['ca-file'] ? { caFiles: values['ca-file'] } : {}),
+    ...(values['connectivity-url'] !== undefined ? { connectivityUrl: values['connectivity-url'] } : {}),
+    ...(values['connectivity-expect'] !== undefined ? { connectivityExpect: values['connectivity-expect'] } : {}),
+    ...(values.proxy !== undefined ? { proxy: values.proxy } : {}),
+    ...(values['no-proxy'] ? { noProxy: true } : {}),
+    ...(values.user !== undefined ? { user: values.user } : {}),
+    ...(password !== undefined ? { password } : {}),
+    ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+    ...(values['hosts-file'] !== undefined ? { hostsFile: values['hosts-file'] } : {}),
+  };
+
+  let prepared;
+  try {
+    prepared = await prepareRun(options);
+  } catch (error) {
+    if (error instanceof OptionError) throw new UsageError(error.option, error.message);
+    throw error;
+  }
+
+  const tr = translator(lang);
+  const progress = progressPrinter(human, tr);
+  progress.start();
+  const outcome: RunOutcome = await runDiagnosis(prepared, {
+    lang,
+    onEvent: (e) => progress.onEvent(e),
+    ...(io.signal ? { signal: io.signal } : {}),
+  });
+  progress.end();
+
+  if (values.json !== undefined) {
+    const json = `${JSON.stringify(outcome.report, null, 2)}\n`;
+    if (jsonToStdout) {
+      io.stdout.write(json);
+    } else {
+      await writeTextAtomic(values.json, json);
+    }
+  }
+
+  human.write('\n');
+  if (outcome.endedEarly) human.write(`${tr.t(outcome.endedEarly === 'deadline' ? 'cli/deadline' : 'cli/cancelled')}\n\n`);
+  human.write(`${textSummary(outcome.report, { lang })}\n`);
+  if (values.json !== undefined && !jsonToStdout) human.write(`${tr.t('cli/reportWritten', { path: values.json })}\n`);
+
+  if (outcome.endedEarly === 'cancelled') return EXIT.interrupted;
+  return EXIT[outcome.report.verdict];
+}

@@ -1,0 +1,51 @@
+import tls from 'node:tls';
+import { platform } from 'node:os';
+import type { RunInput } from '../../shared/model/run-input';
+import type { RunServices } from './run-services';
+
+export interface ClosableRunServices extends RunServices {
+  close(): Promise<void>;
+}
+
+/** Hosts file of the platform. */
+export function defaultHostsFile(): string {
+  if (platform() === 'win32') {
+    return `${process.env.SystemRoot ?? 'C:\\Windows'}\\System32\\drivers\\etc\\hosts`;
+  }
+  return '/etc/hosts';
+}
+
+/**
+ * Trust anchors: Node's bundled roots, the operating system's store where the runtime can read
+ * it (Node 22.15+/Electron: `tls.getCACertificates('system')`; Outlook trusts the Windows store,
+ * so a private company CA must count), and `--ca-file`.
+ */
+export function trustAnchors(extraCa: readonly string[]): string[] {
+  const roots = new Set<string>(tls.rootCertificates);
+  const getCACertificates = (tls as unknown as { getCACertificates?: (type: string) => string[] }).getCACertificates;
+  if (typeof getCACertificates === 'function') {
+    try {
+      for (const pem of getCACertificates('system')) roots.add(pem);
+    } catch {
+      // The system store is a bonus; Node's roots still apply.
+    }
+  }
+  for (const pem of extraCa) roots.add(pem);
+  return [...roots];
+}
+
+export function createRunServices(input: RunInput, options: { extraCa: readonly string[]; hostsFile?: string }): ClosableRunServices {
+  const closers: (() => void | Promise<void>)[] = [];
+  return {
+    trustedCa: trustAnchors(options.extraCa),
+    dnsServers: input.dnsServers,
+    hostsFile: options.hostsFile ?? defaultHostsFile(),
+    now: () => Date.now(),
+    onClose(close) {
+      closers.push(close);
+    },
+    async close() {
+      await Promise.allSettled(closers.splice(0).map(async (c) => c()));
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import type { DefaultRoute, InterfaceAddress, IpFamily, LocalNetworkData, NetInterface } from '../../../shared/model/probe-data';
+
+/** Adapter names of tunnels and VPN products (interface name or, on Windows, its description). */
+const VPN_NAME_PATTERNS: [RegExp, string][] = [
+  [/^(tun|tap|utun|ppp|ipsec|gpd|wg|ztq?|nordlynx|tailscale|wintun|vpn)\d*/i, 'tunnel interface name'],
+  [/wintun|wireguard/i, 'WireGuard/Wintun adapter'],
+  [/tap-windows|openvpn/i, 'OpenVPN adapter'],
+  [/anyconnect|cisco.*vpn|cisco secure client/i, 'Cisco AnyConnect / Secure Client'],
+  [/globalprotect|pangp|palo alto/i, 'Palo Alto GlobalProtect'],
+  [/forti(client|net)|fortissl/i, 'FortiClient'],
+  [/juniper|pulse secure|ivanti/i, 'Pulse Secure / Ivanti'],
+  [/check ?point|checkpoint/i, 'Check Point'],
+  [/sonicwall|netextender/i, 'SonicWall'],
+  [/zscaler/i, 'Zscaler'],
+  [/nordvpn|protonvpn|expressvpn|surfshark|mullvad|hamachi|zerotier|tailscale/i, 'VPN service'],
+  [/\bvpn\b/i, 'name contains VPN'],
+];
+
+const WIRELESS = /^(wl|wlan|wlp|wlx|wi-?fi|airport)|wireless|drahtlos|wlan|wi-?fi/i;
+const WIRED = /^(eth|en\d|eno|ens|enp|enx|em\d)|ethernet|\blan\b/i;
+const VIRTUAL = /^(lo|docker|br-|veth|virbr|vmnet|vboxnet|vethernet|bridge|awdl|llw|anpi|gif|stf)|loopback|hyper-v|virtualbox|vmware/i;
+
+export function isLinkLocal(address: string, family: IpFamily): boolean {
+  if (family === 4) return address.startsWith('169.254.');
+  return /^fe[89ab][0-9a-f]:/i.test(address);
+}
+
+export function vpnReason(name: string, description = ''): string | null {
+  for (const [pattern, reason] of VPN_NAME_PATTERNS) {
+    if (pattern.test(name) || (description && pattern.test(description))) return reason;
+  }
+  return null;
+}
+
+export function mediumOf(name: string, description = ''): NetInterface['medium'] {
+  const text = `${name} ${description}`;
+  if (VIRTUAL.test(name)) return 'virtual';
+  if (WIRELESS.test(text)) return 'wireless';
+  if (WIRED.test(text)) return 'wired';
+  return 'unknown';
+}
+
+/** The interfaces as Node sees them, with link-local and VPN-looking adapters marked. */
+export function readInterfaces(raw: NodeJS.Dict<os.NetworkInterfaceInfo[]> = os.networkInterfaces()): NetInterface[] {
+  const result: NetInterface[] = [];
+  for (const [name, infos] of Object.entries(raw)) {
+    if (!infos || infos.length === 0) continue;
+    const addresses: InterfaceAddress[] = infos.map((info) => {
+      const family: IpFamily = info.family === 'IPv6' || (info.family as unknown) === 6 ? 6 : 4;
+      return { address: info.address, family, cidr: info.cidr ?? null, linkLocal: isLinkLocal(info.address, family) };
+    });
+    const mac = infos.find((i) => i.mac && i.mac !== '00:00:00:00:00:00')?.mac ?? null;
+    const reason = vpnReason(name);
+    result.push({
+      name,
+      mac,
+      internal: infos.every((i) => i.internal),
+      addresses,
+      vpn: reason ? { reason } : null,
+      medium: mediumOf(name),
+    });
+  }
+  return result;
+}
+
+/** Parses Linux's /proc/net/route (IPv4, little-endian hex) and /proc/net/ipv6_route. */
+export function parseProcRoutes(ipv4: string, ipv6: string): DefaultRoute[] {
+  const routes: DefaultRoute[] = [];
+  for (const line of ipv4.split('\n').slice(1)) {
+    const cols = line.trim().split(/\s+/);
+    if (cols.length < 8) continue;
+    const [iface, destination, gatewayHex, flagsHex, , , , mask] = cols;
+    if (destination !== '00000000' || mask !== '00000000') continue;
+    if ((parseInt(flagsHex!, 16) & 0x1) === 0) continue; // RTF_UP
+    const n = parseInt(gatewayHex!, 16);
+    const gateway = [n & 255, (n >>> 8) & 255, (n >>> 16) & 255, (n >>> 24) & 255].join('.');
+    routes.push({ family: 4, gateway, interface: iface ?? null });
+  }
+  for (const line of ipv6.split('\n')) {
+    const cols = line.trim().split(/\s+/);
+    if (cols.length < 10) continue;
+    const [dest, destLen, , , nextHop, , , , flagsHex, iface] = cols;
+    if (dest !== '00000000000000000000000000000000' || destLen !== '00') continue;
+    if ((parseInt(flagsHex!, 16) & 0x1) === 0) continue;
+    if (iface === 'lo') continue; // the kernel's unreachable default on lo is no route
+    const gateway = nextHop!.match(/.{4}/g)!.join(':').replace(/\b0{1,3}/g, '');
+    routes.push({ family: 6, gateway, interface: iface ?? null });
+  }
+  return routes;
+}
+
+/** Default routes where the platform lets us read them without a command; null = unknown. */
+export async function readDefaultRoutes(): Promise<{ routes: DefaultRoute[] | null; source: string | null }> {
+  if (os.platform() === 'linux') {
+    try {
+      const [v4, v6] = await Promise.all([
+        readFile('/proc/net/route', 'utf8'),
+        readFile('/proc/net/ipv6_route', 'utf8').catch(() => ''),
+      ]);
+      return { routes: parseProcRoutes(v4, v6), source: '/proc/net/route' };
+    } catch {
+      return { routes: null, source: null };
+    }
+  }
+  return { routes: null, source: null };
+}
+
+export async function readLocalNetwork(dnsServers: { servers: string[]; source: 'option' | 'system' }): Promise<LocalNetworkData> {
+  const { routes, source } = await readDefaultRoutes();
+  return {
+    hostname: os.hostname(),
+    platform: `${os.platform()} ${os.release()}`,
+    interfaces: readInterfaces(),
+    defaultRoutes: routes,
+    routeSource: source,
+    dnsServers: dnsServers.servers,
+    dnsServersSource: dnsServers.source,
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * What probes of one run share: trust anchors, DNS configuration, HTTP connection pools.
+ *
+ * Created once per run from the engine options and closed when the run ends, so no socket or
+ * timer outlives it.
+ */
+export interface RunServices {
+  /** PEM root certificates: Node's, the system's where the runtime exposes them, and `--ca-file`. */
+  readonly trustedCa: readonly string[];
+  /** DNS servers as `ip` or `ip:port` (from `--dns-server`), empty = the operating system's. */
+  readonly dnsServers: readonly string[];
+  /** Path of the hosts file to read for pinned names. */
+  readonly hostsFile: string;
+  /** Epoch ms; a function so tests and the monitor agree on one clock. */
+  now(): number;
+  /** Registers a resource to close when the run ends (pools, sockets). */
+  onClose(close: () => void | Promise<void>): void;
+}

@@ -1,0 +1,68 @@
+import i18next from 'i18next';
+import type { FindingId } from '../model/finding-catalog';
+import { de } from './de';
+import { en } from './en';
+import type { FindingTexts } from './finding-texts';
+import { findingsDe } from './findings-de';
+import { findingsEn } from './findings-en';
+
+export const LANGS = ['de', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value);
+}
+
+/**
+ * One translator per language, backed by i18next.
+ *
+ * Keys use `/` as separator because finding ids contain dots (`findings/tls.cert-expired/title`).
+ */
+export interface Translator {
+  lang: Lang;
+  /** A message by key (`cli/progress`), with `{{placeholders}}` filled. */
+  t(key: string, args?: Record<string, unknown>): string;
+  /** A finding's texts with its args filled in; missing texts fall back to German, then to the id. */
+  finding(id: FindingId, args?: Record<string, string | number>): FindingTexts;
+}
+
+const cache = new Map<Lang, Translator>();
+
+export function translator(lang: Lang): Translator {
+  const cached = cache.get(lang);
+  if (cached) return cached;
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: lang,
+    fallbackLng: 'de',
+    initAsync: false,
+    keySeparator: '/',
+    nsSeparator: false,
+    returnNull: false,
+    interpolation: { escapeValue: false },
+    resources: {
+      de: { translation: { ...de, findings: findingsDe } },
+      en: { translation: { ...en, findings: findingsEn } },
+    },
+  });
+  const t = (key: string, args: Record<string, unknown> = {}): string => {
+    const value: unknown = instance.t(key, args);
+    return typeof value === 'string' ? value : '';
+  };
+  const objectAt = (key: string, args: Record<string, unknown>): unknown => instance.t(key, { ...args, returnObjects: true });
+  const created: Translator = {
+    lang,
+    t,
+    finding(id, args = {}) {
+      const base = `findings/${id}`;
+      const fill = (key: string) => t(`${base}/${key}`, { ...args, defaultValue: '' });
+      const list = (key: string) => {
+        const value = objectAt(`${base}/${key}`, { ...args, defaultValue: [] });
+        return Array.isArray(value) ? value.map(String) : [];
+      };
+      return { title: fill('title') || id, detail: fill('detail'), user: list('user'), admin: list('admin') };
+    },
+  };
+  cache.set(lang, created);
+  return created;
+}
