@@ -43,7 +43,7 @@ export interface CertOptions {
 }
 
 function algorithm(kind: KeyKind, hash: 'SHA-256' | 'SHA-1'): RsaHashedKeyGenParams | EcKeyGenParams {
-  if (kind === 'ec') return { name: 'ECDSA', namedCurve: 'P-256', hash } as EcKeyGenParams;
+  if (kind === 'ec') return { name: 'ECDSA', namedCurve: 'P-256', hash };
   return { name: 'RSASSA-PKCS1-v1_5', hash, publicExponent: new Uint8Array([1, 0, 1]), modulusLength: kind === 'rsa1024' ? 1024 : 2048 };
 }
 
@@ -52,7 +52,7 @@ function signingAlgorithm(kind: KeyKind, hash: 'SHA-256' | 'SHA-1'): Algorithm {
 }
 
 async function generate(kind: KeyKind, hash: 'SHA-256' | 'SHA-1'): Promise<CryptoKeyPair> {
-  return (await webcrypto.subtle.generateKey(algorithm(kind, hash), true, ['sign', 'verify'])) as CryptoKeyPair;
+  return (await webcrypto.subtle.generateKey(algorithm(kind, hash), true, ['sign', 'verify']));
 }
 
 function serial(): string {
