@@ -1,3 +1,5 @@
+import type { ResolvedAddress } from '../../shared/model/probe-data';
+
 /**
  * What probes of one run share: trust anchors, DNS configuration, HTTP connection pools.
  *
@@ -11,6 +13,12 @@ export interface RunServices {
   readonly dnsServers: readonly string[];
   /** Path of the hosts file to read for pinned names. */
   readonly hostsFile: string;
+  /**
+   * Resolves a name the way the operating system would for Outlook (hosts file, cache), or,
+   * with `--dns-server`, through those servers: for probes that only need an address (the
+   * connectivity check, a proxy). Rejects with a DnsLookupError-like error on failure.
+   */
+  lookup(name: string, signal: AbortSignal): Promise<ResolvedAddress[]>;
   /** Epoch ms; a function so tests and the monitor agree on one clock. */
   now(): number;
   /** Registers a resource to close when the run ends (pools, sockets). */

@@ -3,8 +3,7 @@ import type { FindingId } from '../model/finding-catalog';
 import { de } from './de';
 import { en } from './en';
 import type { FindingTexts } from './finding-texts';
-import { findingsDe } from './findings-de';
-import { findingsEn } from './findings-en';
+import { findingsDe, findingsEn } from './findings';
 
 export const LANGS = ['de', 'en'] as const;
 export type Lang = (typeof LANGS)[number];

@@ -1,4 +1,0 @@
-import type { FindingTextTable } from './finding-texts';
-
-/** German finding texts, one entry per catalog id. */
-export const findingsDe: FindingTextTable = {};
