@@ -35,11 +35,11 @@ function inspectPeer(socket: TLSSocket, host: string, now: number): PeerFacts {
   // Name checked separately (the handshake's own check is off), so trust means the chain alone.
   const nameProblem = chain.length > 0 ? checkServerIdentity(host, socket.getPeerCertificate()) : new Error('no certificate');
   return {
-    chain,
     trusted: socket.authorized,
     ...(socket.authorized ? {} : { trustError: classifyTrustError(socket.authorizationError) }),
     nameMatches: nameProblem === undefined,
     ...(nameProblem ? { nameError: nameProblem.message } : {}),
+    chain,
   };
 }
 
@@ -83,23 +83,24 @@ export const tlsProbe = defineProbe({
     const servername = ipFamilyOf(input.host) ? undefined : input.host;
     const inspect = (socket: TLSSocket) => inspectPeer(socket, input.host, services.now());
     const base = { address: input.address, port: input.port, signal, ...(servername ? { servername } : {}) };
-    const data: TlsData = { host: input.host, address: input.address, port: input.port, servername: servername ?? '', chain: [] };
+    const endpoint = { host: input.host, address: input.address, port: input.port, servername: servername ?? '' };
 
     const normal = await tlsHandshake({ ...base, context: tlsContext(services.trustedCa, 'modern'), timeoutMs: TLS_HANDSHAKE_TIMEOUT_MS }, inspect);
-    Object.assign(data, normal.handshake);
     if (normal.ok) {
-      Object.assign(data, normal.inspected);
+      const data: TlsData = { ...endpoint, ...normal.handshake, ...normal.inspected };
       return { status: 'ok', summary: summarize(data), data };
     }
 
+    const data: TlsData = { ...endpoint, ...normal.handshake, chain: [] };
     // A server that never answered would not answer an old ClientHello either; skip the wait.
     if (normal.connected && normal.handshake.error?.kind !== 'timeout' && !signal.aborted) {
       const legacy = await tlsHandshake(
         { ...base, context: tlsContext(services.trustedCa, 'legacy'), timeoutMs: LEGACY_HANDSHAKE_TIMEOUT_MS },
         inspect,
       );
-      data.legacy = { ok: legacy.ok, ...legacy.handshake };
+      // The certificate a legacy-only server presents is evidence too (expiry, name, trust).
       if (legacy.ok) Object.assign(data, legacy.inspected);
+      data.legacy = { ok: legacy.ok, ...legacy.handshake };
     }
     return { status: normal.handshake.error?.kind === 'timeout' ? 'timeout' : 'fail', summary: summarize(data), data };
   },
