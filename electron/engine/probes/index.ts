@@ -1,9 +1,11 @@
 import type { AnyProbeDefinition } from '../probe';
 import { localNetworkProbe } from './local-network';
+import { tcpProbe } from './tcp';
+import { tlsProbe } from './tls';
 
 /**
  * Every probe of a diagnosis run, one file each.
  *
  * The runner plans from all of them; their `plan` functions decide what runs for an input.
  */
-export const PROBES: readonly AnyProbeDefinition[] = [localNetworkProbe];
+export const PROBES: readonly AnyProbeDefinition[] = [localNetworkProbe, tcpProbe, tlsProbe];
