@@ -40,10 +40,13 @@ export interface LabDnsName {
   srv?: { target: string; port: number; priority?: number; weight?: number }[];
   /** TTL of every record of the name (default 60 s). */
   ttl?: number;
-  /** Answer with this error code instead of records. */
-  rcode?: 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED' | 'FORMERR' | 'NOTIMP';
-  /** Never answer questions for this name (UDP and TCP). */
-  silent?: boolean;
+  /** Answer with this error code instead of records; per type as `{ AAAA: 'SERVFAIL' }`. */
+  rcode?: LabRcode | Partial<Record<LabRecordType, LabRcode>>;
+  /**
+   * Never answer questions for this name (UDP and TCP), or only those of the listed types
+   * (`['AAAA']`: a firewall that drops AAAA queries).
+   */
+  silent?: boolean | LabRecordType[];
   /** Answer only after this many milliseconds (a slow DNS server). */
   delayMs?: number;
   /** Over UDP always answer truncated (TC bit, no records), whatever the size. */
@@ -54,6 +57,9 @@ export interface LabDnsName {
    */
   noiseFirst?: boolean;
 }
+
+export type LabRcode = 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED' | 'FORMERR' | 'NOTIMP';
+export type LabRecordType = 'A' | 'AAAA' | 'CNAME' | 'SRV';
 
 /** Addresses only (A/AAAA), or the full description of a name. */
 export type LabDnsEntry = string[] | LabDnsName;
@@ -138,8 +144,11 @@ export async function startLabDnsServer(options: LabDnsServerOptions = {}): Prom
       const entry = zone.get(current);
       if (!entry) return { rcode: 'NXDOMAIN', answers, silent: false, delayMs };
       delayMs += entry.delayMs ?? 0;
-      if (entry.silent) return { rcode: 'NOERROR', answers, silent: true, delayMs };
-      if (entry.rcode) return { rcode: entry.rcode, answers, silent: false, delayMs };
+      if (entry.silent === true || (Array.isArray(entry.silent) && entry.silent.includes(type as LabRecordType))) {
+        return { rcode: 'NOERROR', answers, silent: true, delayMs };
+      }
+      const rcode = typeof entry.rcode === 'string' ? entry.rcode : entry.rcode?.[type as LabRecordType];
+      if (rcode) return { rcode, answers, silent: false, delayMs };
       const ttl = entry.ttl ?? DEFAULT_TTL;
       if (entry.cname && type !== 'CNAME') {
         answers.push({ type: 'CNAME', name: current, ttl, class: 'IN', data: entry.cname });

@@ -110,6 +110,19 @@ export async function queryDns(options: DnsQueryOptions): Promise<DnsQueryOutcom
   }
 }
 
+/** The evidence of one query, without the client's working fields (parsed SRV, TC flag). */
+export function queryEvidence(q: DnsQueryOutcome): DnsQueryResult {
+  return {
+    server: q.server,
+    type: q.type,
+    durationMs: q.durationMs,
+    ...(q.rcode !== undefined ? { rcode: q.rcode } : {}),
+    answers: q.answers,
+    ...(q.error ? { error: q.error } : {}),
+    ...(q.transport ? { transport: q.transport } : {}),
+  };
+}
+
 /** Lower case without the trailing dot: DNS compares names case-insensitively. */
 export function normalizeName(name: string): string {
   return name.trim().replace(/\.$/, '').toLowerCase();

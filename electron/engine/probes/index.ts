@@ -1,4 +1,7 @@
 import type { AnyProbeDefinition } from '../probe';
+import { dnsDirectProbe } from './dns-direct';
+import { dnsSrvProbe } from './dns-srv';
+import { dnsSystemProbe } from './dns-system';
 import { localNetworkProbe } from './local-network';
 
 /**
@@ -6,4 +9,4 @@ import { localNetworkProbe } from './local-network';
  *
  * The runner plans from all of them; their `plan` functions decide what runs for an input.
  */
-export const PROBES: readonly AnyProbeDefinition[] = [localNetworkProbe];
+export const PROBES: readonly AnyProbeDefinition[] = [localNetworkProbe, dnsSystemProbe, dnsDirectProbe, dnsSrvProbe];
