@@ -55,6 +55,9 @@ export class SystemResolver {
     const wanted = name.trim().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '').toLowerCase();
     const servers = [...this.options.dnsServers];
     const method: DnsSystemData['method'] = servers.length > 0 ? 'resolver' : 'os-lookup';
+    const literal = isIP(wanted);
+    // The OS lookup reads the hosts file itself; ours runs beside it only for the evidence.
+    const osAnswer = method === 'os-lookup' && !literal ? osResolve(wanted, signal) : undefined;
     const hosts = await raceAbort(this.hostsFile(), signal).catch(
       (error: unknown): HostsFileContent => ({ path: this.options.hostsFile, lines: [], error: `not read: ${abortMessage(error)}` }),
     );
@@ -70,8 +73,8 @@ export class SystemResolver {
       durationMs: Math.round(performance.now() - started),
     });
 
-    if (isIP(wanted)) return done({ addresses: [{ address: wanted, family: isIPv4(wanted) ? 4 : 6 }] });
-    if (method === 'os-lookup') return done(await osResolve(wanted, signal));
+    if (literal) return done({ addresses: [{ address: wanted, family: isIPv4(wanted) ? 4 : 6 }] });
+    if (osAnswer) return done(await osAnswer);
     if (hostsFile.entries.length > 0) {
       const seen = new Set<string>();
       const addresses = hostsFile.entries
@@ -156,6 +159,8 @@ async function resolverResolve(
       ...(v6.status === 'fulfilled' ? v6.value.map((r) => ({ address: r.address, family: 6 as const, ttl: r.ttl })) : []),
     ];
     const errors = [v4, v6].flatMap((r) => (r.status === 'rejected' ? [dnsErrorFromNode(r.reason)] : []));
+    // c-ares words a timeout as `queryA ETIMEOUT name`; say who did not answer instead.
+    for (const error of errors) if (error.kind === 'timeout') error.message = `no answer from ${servers.join(', ')}`;
     if (addresses.length > 0) return { addresses };
     if (signal.aborted) return { addresses, error: abortError(signal) };
     if (timedOut) return { addresses, error: { kind: 'timeout', code: 'ETIMEOUT', message: `no answer from ${servers.join(', ')} within ${timeoutMs} ms` } };
@@ -166,7 +171,9 @@ async function resolverResolve(
   }
 }
 
+/** The promise, or the abort reason as soon as the signal fires; a late rejection is swallowed. */
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  promise.catch(() => undefined);
   if (signal.aborted) return Promise.reject(signal.reason as Error);
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason as Error);

@@ -44,8 +44,10 @@ export const dnsSrvProbe = defineProbe({
       return { status: 'ok', summary: `${input.name} → ${records.map((r) => `${r.target}:${r.port}`).join(', ')}`, data };
     }
     const kind = chosen.error?.kind;
-    const status = kind === 'nxdomain' || kind === 'nodata' ? 'ok' : kind === 'timeout' ? 'timeout' : 'fail';
-    return { status, summary: `${input.name}: no SRV record (${chosen.error?.message ?? 'empty answer'})`, data };
+    if (kind === 'nxdomain' || kind === 'nodata' || kind === undefined) {
+      return { status: 'ok', summary: `${input.name}: no SRV record (${chosen.rcode ?? 'empty answer'})`, data };
+    }
+    return { status: kind === 'timeout' ? 'timeout' : 'fail', summary: `${input.name}: ${chosen.error?.message} (${chosen.server})`, data };
   },
 });
 
