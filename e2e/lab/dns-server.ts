@@ -2,36 +2,7 @@ import dgram from 'node:dgram';
 import net from 'node:net';
 import { decode, encode, type Answer, type DecodedPacket, type Packet } from 'dns-packet';
 
-/**
- * A real DNS server for tests: UDP and TCP on 127.0.0.1 (and optionally ::1), one random port.
- *
- * It stands in for a company's DNS server, so the engine can be pointed at it with
- * `--dns-server 127.0.0.1:<port>` (`RunInput.dnsServers = lab.servers`) and names like
- * `mail.contoso.test` resolve to loopback addresses where other lab servers listen.
- *
- * ```ts
- * const dns = await startLabDnsServer({
- *   zone: {
- *     'mail.contoso.test': ['127.0.0.2', '127.0.0.3', '::1'],      // A and AAAA
- *     'autodiscover.contoso.test': { cname: 'mail.contoso.test' }, // CNAME (chased like a resolver)
- *     '_autodiscover._tcp.contoso.test': { srv: [{ target: 'mail.contoso.test', port: 443 }] },
- *     'broken.contoso.test': { rcode: 'SERVFAIL' },
- *     'hole.contoso.test': { silent: true },                       // never answered
- *     'slow.contoso.test': { addresses: ['127.0.0.2'], delayMs: 1500 },
- *   },
- * });
- * dns.set('mail.contoso.test', ['127.0.0.9']); // change an answer at run time
- * dns.setSilent(true);                         // the whole server stops answering
- * await dns.close();
- * ```
- *
- * Unknown names answer NXDOMAIN; a known name without records of the asked type answers
- * NOERROR with no records (NODATA). Names compare case-insensitively, without a trailing dot.
- * A CNAME is followed within the zone (at most 8 steps) and the whole chain is answered, as a
- * recursive resolver does; a chain into an unknown name ends NXDOMAIN with the CNAMEs so far.
- * UDP answers bigger than the client's announced size (512 bytes without EDNS) come back
- * truncated (TC bit, no records), so the client must retry over TCP.
- */
+/** What the lab server knows about one name and how it answers questions for it. */
 export interface LabDnsName {
   /** IPv4 and IPv6 addresses: A and AAAA records. */
   addresses?: string[];
@@ -111,6 +82,36 @@ export const SPOOFED_ADDRESS = '127.66.66.66';
 
 type Answered = { rcode: string; answers: Answer[]; silent: boolean; delayMs: number };
 
+/**
+ * A real DNS server for tests: UDP and TCP on 127.0.0.1 (and optionally ::1), one random port.
+ *
+ * It stands in for a company's DNS server, so the engine can be pointed at it with
+ * `--dns-server 127.0.0.1:<port>` (`RunInput.dnsServers = lab.servers`) and names like
+ * `mail.contoso.test` resolve to loopback addresses where other lab servers listen.
+ *
+ * ```ts
+ * const dns = await startLabDnsServer({
+ *   zone: {
+ *     'mail.contoso.test': ['127.0.0.2', '127.0.0.3', '::1'],      // A and AAAA
+ *     'autodiscover.contoso.test': { cname: 'mail.contoso.test' }, // CNAME (chased like a resolver)
+ *     '_autodiscover._tcp.contoso.test': { srv: [{ target: 'mail.contoso.test', port: 443 }] },
+ *     'broken.contoso.test': { rcode: 'SERVFAIL' },
+ *     'hole.contoso.test': { silent: true },                       // never answered
+ *     'slow.contoso.test': { addresses: ['127.0.0.2'], delayMs: 1500 },
+ *   },
+ * });
+ * dns.set('mail.contoso.test', ['127.0.0.9']); // change an answer at run time
+ * dns.setSilent(true);                         // the whole server stops answering
+ * await dns.close();
+ * ```
+ *
+ * Unknown names answer NXDOMAIN; a known name without records of the asked type answers
+ * NOERROR with no records (NODATA). Names compare case-insensitively, without a trailing dot.
+ * A CNAME is followed within the zone (at most 8 steps) and the whole chain is answered, as a
+ * recursive resolver does; a chain into an unknown name ends NXDOMAIN with the CNAMEs so far.
+ * UDP answers bigger than the client's announced size (512 bytes without EDNS) come back
+ * truncated (TC bit, no records), so the client must retry over TCP.
+ */
 export async function startLabDnsServer(options: LabDnsServerOptions = {}): Promise<LabDnsServer> {
   const zone = new Map<string, LabDnsName>();
   const setZone = (z: LabDnsZone) => {
