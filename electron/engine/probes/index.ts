@@ -1,4 +1,7 @@
 import type { AnyProbeDefinition } from '../probe';
+import { dnsDirectProbe } from './dns-direct';
+import { dnsSrvProbe } from './dns-srv';
+import { dnsSystemProbe } from './dns-system';
 import { localNetworkProbe } from './local-network';
 import { tcpProbe } from './tcp';
 import { tlsProbe } from './tls';
@@ -8,4 +11,11 @@ import { tlsProbe } from './tls';
  *
  * The runner plans from all of them; their `plan` functions decide what runs for an input.
  */
-export const PROBES: readonly AnyProbeDefinition[] = [localNetworkProbe, tcpProbe, tlsProbe];
+export const PROBES: readonly AnyProbeDefinition[] = [
+  localNetworkProbe,
+  dnsSystemProbe,
+  dnsDirectProbe,
+  dnsSrvProbe,
+  tcpProbe,
+  tlsProbe,
+];
