@@ -17,6 +17,7 @@ import {
   HOST,
   http,
   kerberos,
+  NOW,
   proxyConfig,
   proxyConnect,
   rootDomainCandidate,
@@ -346,7 +347,7 @@ export const RAISING: Record<PartBId, Scenario[]> = {
 /** A copy of an http result whose answer carries another clock skew. */
 function reskew<T extends ReturnType<typeof http>>(r: T, skewMs: number): T {
   const response = r.data!.response!;
-  const date = new Date(Date.parse(response.date!) - response.clockSkewMs! + skewMs).toUTCString();
+  const date = new Date(NOW + skewMs).toUTCString();
   return { ...r, data: { ...r.data!, response: { ...response, clockSkewMs: skewMs, date } } };
 }
 
