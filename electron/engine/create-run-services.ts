@@ -4,10 +4,12 @@ import tls from 'node:tls';
 import { platform } from 'node:os';
 import type { ResolvedAddress } from '../../shared/model/probe-data';
 import type { RunInput } from '../../shared/model/run-input';
-import type { RunServices } from './run-services';
+import type { RunArtifact, RunServices } from './run-services';
 
 export interface ClosableRunServices extends RunServices {
   close(): Promise<void>;
+  /** The raw command outputs the collectors added, in the order they finished. */
+  artifacts(): RunArtifact[];
 }
 
 /** Hosts file of the platform. */
@@ -39,12 +41,17 @@ export function trustAnchors(extraCa: readonly string[]): string[] {
 
 export function createRunServices(input: RunInput, options: { extraCa: readonly string[]; hostsFile?: string }): ClosableRunServices {
   const closers: (() => void | Promise<void>)[] = [];
+  const artifacts: RunArtifact[] = [];
   return {
     trustedCa: trustAnchors(options.extraCa),
     dnsServers: input.dnsServers,
     hostsFile: options.hostsFile ?? defaultHostsFile(),
     lookup: (name, signal) => simpleLookup(name, input.dnsServers, signal),
     now: () => Date.now(),
+    addArtifact(artifact) {
+      artifacts.push(artifact);
+    },
+    artifacts: () => [...artifacts],
     onClose(close) {
       closers.push(close);
     },

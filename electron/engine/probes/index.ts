@@ -1,3 +1,4 @@
+import { COLLECTOR_PROBES } from '../collectors';
 import type { AnyProbeDefinition } from '../probe';
 import { localNetworkProbe } from './local-network';
 
@@ -6,4 +7,4 @@ import { localNetworkProbe } from './local-network';
  *
  * The runner plans from all of them; their `plan` functions decide what runs for an input.
  */
-export const PROBES: readonly AnyProbeDefinition[] = [localNetworkProbe];
+export const PROBES: readonly AnyProbeDefinition[] = [localNetworkProbe, ...COLLECTOR_PROBES];
