@@ -1,7 +1,7 @@
 import type { DomainControllerData } from '../../../shared/model/probe-data';
 import { defineCollector, windowsProgram } from './collector';
 import { textLines } from './console-text';
-import { labelLine } from './windows-text';
+import { labelKey } from './windows-text';
 
 /**
  * DC discovery is cached by Netlogon; uncached, offline, it waits for DNS and LDAP pings of
@@ -20,10 +20,11 @@ export function parseNltestDsGetDc(text: string, exitCode: number | null): Domai
   const data: DomainControllerData = { dcFound: false, dc: null, dcAddress: null, domain: null, forest: null, dcSite: null, clientSite: null, flags: [] };
   const lines = textLines(text);
   for (const line of lines) {
-    const field = labelLine(line);
+    // Labels are right-aligned ("           DC: \\DC01…"), so deeply indented lines are fields too.
+    const field = /^\s*([A-Za-z][A-Za-z ]*?)\s*:\s*(.*)$/.exec(line);
     if (!field) continue;
-    const value = field.value;
-    switch (field.key) {
+    const value = field[2]!.trim();
+    switch (labelKey(field[1]!)) {
       case 'dc':
         data.dc = value.replace(/^\\\\/, '') || null;
         break;
