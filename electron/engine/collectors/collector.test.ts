@@ -72,7 +72,8 @@ function standIn(recorded: Recorded): CommandSource {
 
 async function runWithStandIns(definition: AnyCollectorDefinition) {
   const artifacts: RunArtifact[] = [];
-  const recorded = RECORDED[definition.id]!;
+  const id: string = definition.id as string;
+  const recorded = RECORDED[id]!;
   const outcome = await runCollector(definition, {
     signal: AbortSignal.timeout(15_000),
     addArtifact: (a) => artifacts.push(a),
@@ -84,14 +85,15 @@ async function runWithStandIns(definition: AnyCollectorDefinition) {
 
 describe('every collector', () => {
   it('has recorded outputs for each of its commands in this test', () => {
-    for (const c of COLLECTORS) expect(RECORDED[c.id]?.length, c.id).toBe(c.commands.length);
-    expect(new Set(COLLECTORS.map((c) => c.id)).size).toBe(COLLECTORS.length);
+    const ids: string[] = COLLECTORS.map((c) => c.id as string);
+    ids.forEach((id, i) => expect(RECORDED[id]?.length, id).toBe(COLLECTORS[i]!.commands.length));
+    expect(new Set(ids).size).toBe(COLLECTORS.length);
     const paths = COLLECTORS.flatMap((c) => c.commands.map((k) => k.artifact));
     expect(new Set(paths).size).toBe(paths.length);
     for (const p of paths) expect(p).toMatch(/^system\/[a-z0-9.-]+\.(txt|json)$/);
   });
 
-  it.each(COLLECTORS.map((c) => [c.id, c] as const))('%s: raw output, exit code and timing reach the artifacts; parsed data the evidence', async (_id, definition) => {
+  it.each(COLLECTORS.map((c) => [c.id as string, c] as const))('%s: raw output, exit code and timing reach the artifacts; parsed data the evidence', async (_id, definition) => {
     const { outcome, artifacts, recorded } = await runWithStandIns(definition);
     expect(outcome.status, outcome.summary).toBe('ok');
     expect(outcome.data.parsed).not.toBeNull();
@@ -200,7 +202,7 @@ describe('runCollector', () => {
           maxOutputBytes: 100_000,
         },
       ],
-      parse: ([o]) => ({ source: 'resolv.conf', scopes: [{ scope: String(o!.text.length), interface: null, servers: [], searchDomains: [], routingDomains: [] }] }),
+      parse: ([o]) => ({ source: 'resolv.conf' as const, scopes: [{ scope: String(o!.text.length), interface: null, servers: [], searchDomains: [], routingDomains: [] }] }),
       summarize: () => 'chatty',
     });
     const t0 = performance.now();

@@ -13,7 +13,8 @@ const NETSTAT_MAX_BYTES = 1024 * 1024;
  *
  * Sections "Internet:" and "Internet6:", columns Destination, Gateway, Flags, Netif (Expire).
  * `default` is the default route; a gateway of `link#17` or a MAC address means on-link (a VPN's
- * utun default route has no next hop).
+ * utun default route has no next hop). A link-local gateway loses its `%en0` zone: the Netif column
+ * names the interface.
  */
 export function parseNetstatRoutes(text: string): RouteTableData {
   const routes: RouteEntry[] = [];
@@ -29,7 +30,7 @@ export function parseNetstatRoutes(text: string): RouteTableData {
       routes.push({
         family,
         destination: destination === 'default' ? (family === 4 ? '0.0.0.0/0' : '::/0') : destination,
-        gateway: isIP(plainGateway) ? gateway : null,
+        gateway: isIP(plainGateway) ? plainGateway : null,
         interface: netif,
         metric: null,
       });

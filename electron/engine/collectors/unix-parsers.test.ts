@@ -74,7 +74,7 @@ describe('macOS', () => {
     expect(data.defaultRoutes).toEqual([
       { family: 4, destination: '0.0.0.0/0', gateway: '192.168.178.1', interface: 'en0', metric: null },
       { family: 4, destination: '0.0.0.0/0', gateway: null, interface: 'utun3', metric: null },
-      { family: 6, destination: '::/0', gateway: 'fe80::62b5:8dff:fe35:646d%en0', interface: 'en0', metric: null },
+      { family: 6, destination: '::/0', gateway: 'fe80::62b5:8dff:fe35:646d', interface: 'en0', metric: null },
     ]);
   });
 });
