@@ -381,9 +381,16 @@ export interface DnsCacheEntry {
   negative?: string;
 }
 
-/** `ipconfig /displaydns`: the operating system's DNS cache (feeds `dns.system-mismatch`). */
+/**
+ * `ipconfig /displaydns`: the operating system's DNS cache (feeds `dns.system-mismatch`).
+ *
+ * In a run's evidence only the entries that concern the run's names are kept (the server, the
+ * mailbox domain and names under it, and CNAME chains through them); `totalEntries` tells how
+ * many the cache held. The bundle's `system/ipconfig-displaydns.txt` has all of them.
+ */
 export interface DnsCacheData {
   entries: DnsCacheEntry[];
+  totalEntries: number;
 }
 
 export interface RouteEntry {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { CollectorData, CommandRunInfo, ProbeDataMap, ProbeId } from '../../../shared/model/probe-data';
+import type { RunInput } from '../../../shared/model/run-input';
 import { defineProbe, type ProbeDefinition, type ProbeOutcome } from '../probe';
 import type { RunArtifact } from '../run-services';
 import { DEFAULT_OEM_CODE_PAGE, decodeOutput } from './console-text';
@@ -50,6 +51,11 @@ export interface CollectorDefinition<P extends CollectorId> {
   parse(outputs: readonly CommandOutput[]): ParsedOf<P> | null;
   /** One English line for the probe table. */
   summarize(parsed: ParsedOf<P>): string;
+  /**
+   * Keeps what the run's evidence needs of a large result (the DNS cache: the entries of the
+   * run's names); the raw output in the bundle stays complete.
+   */
+  forRun?(parsed: ParsedOf<P>, input: RunInput): ParsedOf<P>;
 }
 
 /** A definition of any collector, for lists of them. */
@@ -68,6 +74,8 @@ export function windowsProgram(...relative: string[]): string {
 
 export interface RunCollectorOptions {
   signal: AbortSignal;
+  /** The run's input, for `forRun`; without it the parsed result is kept whole. */
+  input?: RunInput;
   addArtifact: (artifact: RunArtifact) => void;
   /** Platform whose decoding applies (default: this one). */
   platform?: NodeJS.Platform;
@@ -146,6 +154,13 @@ export async function runCollector<P extends CollectorId>(
       parseError = error instanceof Error ? error.message : String(error);
     }
   }
+  if (parsed !== null && options.input && definition.forRun) {
+    try {
+      parsed = definition.forRun(parsed, options.input);
+    } catch {
+      // Keeping everything is the safe fallback.
+    }
+  }
 
   const data: CollectorData<ParsedOf<P>> = { commands, parsed };
   if (parsed !== null) {
@@ -197,8 +212,8 @@ export function collectorProbe<P extends CollectorId>(definition: CollectorDefin
     title: definition.title,
     timeoutMs: definition.timeoutMs,
     plan: () => (collectorApplies(definition) ? [{ key: COLLECTOR_KEY, target: 'this computer', input: undefined }] : []),
-    run: async ({ signal, services }) =>
-      (await runCollector(definition, { signal, addArtifact: (a) => services.addArtifact(a) })) as ProbeOutcome<ProbeDataMap[P]>,
+    run: async ({ signal, services, run }) =>
+      (await runCollector(definition, { signal, input: run, addArtifact: (a) => services.addArtifact(a) })) as ProbeOutcome<ProbeDataMap[P]>,
   });
 }
 

@@ -1,4 +1,5 @@
 import type { DnsCacheData, DnsCacheEntry, DnsCacheRecord } from '../../../shared/model/probe-data';
+import { mailDomain, type RunInput } from '../../../shared/model/run-input';
 import { defineCollector, windowsProgram } from './collector';
 import { textLines } from './console-text';
 import { continuationValue, labelLine } from './windows-text';
@@ -73,7 +74,19 @@ export function parseDnsCache(text: string): DnsCacheData {
     if (fields.length === 0 && entry.records.length === 0) entry.negative = line.trim();
   }
   flush();
-  return { entries };
+  return { entries, totalEntries: entries.length };
+}
+
+/**
+ * The entries that concern a run: those whose name, or a record's name or target, is the server,
+ * the mailbox domain or a name under either (autodiscover.<domain>, _autodiscover._tcp.<domain>).
+ */
+export function dnsCacheForRun(data: DnsCacheData, input: Pick<RunInput, 'server' | 'email'>): DnsCacheData {
+  const names = [input.server?.host, mailDomain(input)].filter((n): n is string => !!n).map((n) => n.toLowerCase().replace(/\.$/, ''));
+  if (names.length === 0) return { entries: [], totalEntries: data.totalEntries };
+  const concerns = (name: string) => names.some((n) => name === n || name.endsWith(`.${n}`));
+  const entries = data.entries.filter((e) => concerns(e.name) || e.records.some((r) => concerns(r.name) || concerns(r.data.toLowerCase())));
+  return { entries, totalEntries: data.totalEntries };
 }
 
 function sectionOf(value: string): DnsCacheRecord['section'] {
@@ -99,5 +112,6 @@ export const dnsCacheCollector = defineCollector({
   ],
     // Exit 1 with "Could not display the DNS Resolver Cache." when the DNS client service is stopped.
   parse: ([output]) => (output?.outcome === 'ok' && (output.exitCode === 0 || output.truncated) ? parseDnsCache(output.text) : null),
-  summarize: (data) => `${data.entries.length} cached name(s), ${data.entries.reduce((n, e) => n + e.records.length, 0)} record(s)`,
+  summarize: (data) => `${data.totalEntries} cached name(s); ${data.entries.length} concern this run`,
+  forRun: dnsCacheForRun,
 });

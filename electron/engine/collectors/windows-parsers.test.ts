@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCollectorFixture as fixture } from '../../../e2e/fixtures/collectors';
 import { readSample } from '../../../e2e/fixtures/samples';
-import { parseDnsCache } from './dns-cache';
+import { dnsCacheForRun, parseDnsCache } from './dns-cache';
 import { parseNetAdapters } from './net-adapters';
 import { parseNltestDsGetDc } from './nltest-dsgetdc';
 import { parseRoutePrint } from './route-print';
@@ -42,7 +42,17 @@ describe('parseDnsCache', () => {
   });
 
   it('gives an empty cache for the header alone', () => {
-    expect(parseDnsCache('\r\nWindows IP Configuration\r\n\r\n')).toEqual({ entries: [] });
+    expect(parseDnsCache('\r\nWindows IP Configuration\r\n\r\n')).toEqual({ entries: [], totalEntries: 0 });
+  });
+});
+
+describe('dnsCacheForRun', () => {
+  it('keeps the entries of the run\'s names and counts the rest', () => {
+    const all = parseDnsCache(readSample('windows-cmd/ipconfig-displaydns-en-excerpt.txt'));
+    const run = dnsCacheForRun(all, { email: 'someone@mydomain.com' });
+    expect(run.totalEntries).toBe(4);
+    expect(run.entries.map((e) => e.name)).toEqual(['_ldap._tcp.default-first-site-name._sites.dc._msdcs.mydomain.com', 'dc-1.mydomain.com']);
+    expect(dnsCacheForRun(all, { server: { host: 'login.microsoftonline.com', port: 443 } }).entries.map((e) => e.name)).toEqual(['login.microsoftonline.com']);
   });
 });
 
