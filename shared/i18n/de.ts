@@ -42,7 +42,7 @@ export const de = {
     target: 'Server: {{server}}',
     mailbox: 'Postfach: {{email}}',
     sectionLine: '{{title}}: {{status}}',
-    fromProfile: 'Postfach und Server aus dem Outlook-Profil „{{profile}}“ übernommen.',
+    fromProfile: 'Angaben aus dem Outlook-Profil „{{profile}}“ übernommen.',
   },
 } as const;
 

@@ -44,6 +44,6 @@ export const en: Messages = {
     target: 'Server: {{server}}',
     mailbox: 'Mailbox: {{email}}',
     sectionLine: '{{title}}: {{status}}',
-    fromProfile: 'Mailbox and server taken from the Outlook profile “{{profile}}”.',
+    fromProfile: 'Details taken from the Outlook profile “{{profile}}”.',
   },
 };

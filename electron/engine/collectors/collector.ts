@@ -96,16 +96,20 @@ export async function runCollector<P extends CollectorId>(
   const platform = options.platform ?? process.platform;
   // Tools print dates and messages in the user's locale; C keeps Linux/macOS output parseable.
   const env = platform === 'win32' ? process.env : { ...process.env, LC_ALL: 'C', LANG: 'C' };
-  const oemCodePage = platform === 'win32' && definition.commands.some((c) => c.encoding === 'console') ? await windowsOemCodePage() : DEFAULT_OEM_CODE_PAGE;
+  // Read alongside the commands (once per process), needed only to decode their output.
+  const codePage = platform === 'win32' && definition.commands.some((c) => c.encoding === 'console') ? windowsOemCodePage() : Promise.resolve(DEFAULT_OEM_CODE_PAGE);
 
-  const results = await Promise.all(
+  const ran = await Promise.all(
     definition.commands.map(async (command, index) => {
       const source = options.resolveSource?.(command, index) ?? command.source;
-      const result = await runCommand(source, { signal: options.signal, maxOutputBytes: command.maxOutputBytes, env });
-      const encoding = platform === 'win32' ? command.encoding : 'utf8';
-      return { command, result, text: decodeOutput(result.stdout, encoding, oemCodePage), stderr: decodeOutput(result.stderr, encoding, oemCodePage) };
+      return { command, result: await runCommand(source, { signal: options.signal, maxOutputBytes: command.maxOutputBytes, env }) };
     }),
   );
+  const oemCodePage = await codePage;
+  const results = ran.map(({ command, result }) => {
+    const encoding = platform === 'win32' ? command.encoding : 'utf8';
+    return { command, result, text: decodeOutput(result.stdout, encoding, oemCodePage), stderr: decodeOutput(result.stderr, encoding, oemCodePage) };
+  });
 
   const commands: CommandRunInfo[] = [];
   for (const { command, result, text, stderr } of results) {

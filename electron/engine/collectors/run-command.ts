@@ -10,6 +10,50 @@ import path from 'node:path';
  */
 const KILL_GRACE_MS = 100;
 
+/**
+ * System commands running at once, over all collectors of a run.
+ *
+ * A Windows run starts some 25 small programs (ipconfig, route, reg, klist, …); started all at
+ * once, each scanned by the virus scanner, they compete with the network probes for the CPU and
+ * distort their timings. Six at a time finish as fast in total on two cores.
+ */
+export const MAX_CONCURRENT_COMMANDS = 6;
+
+let runningCommands = 0;
+const waitingCommands: (() => void)[] = [];
+
+/** Waits for a command slot; resolves false when the signal aborts first. */
+function acquireSlot(signal: AbortSignal): Promise<boolean> {
+  if (runningCommands < MAX_CONCURRENT_COMMANDS) {
+    runningCommands += 1;
+    return Promise.resolve(true);
+  }
+  return new Promise((resolve) => {
+    const grant = () => {
+      signal.removeEventListener('abort', onAbort);
+      runningCommands += 1;
+      resolve(true);
+    };
+    const onAbort = () => {
+      const index = waitingCommands.indexOf(grant);
+      if (index >= 0) waitingCommands.splice(index, 1);
+      resolve(false);
+    };
+    waitingCommands.push(grant);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Commands running now (tests check the limit with it). */
+export function commandsRunning(): number {
+  return runningCommands;
+}
+
+function releaseSlot(): void {
+  runningCommands -= 1;
+  waitingCommands.shift()?.();
+}
+
 /** A source of raw text: a program with fixed arguments, or a file read directly. */
 export type CommandSource =
   | {
@@ -49,12 +93,32 @@ export async function runCommand(
 ): Promise<CommandResult> {
   if (source.kind === 'file') return readSourceFile(source.path, options);
   const candidates = source.program.length > 0 ? source.program : [''];
-  let last: CommandResult | undefined;
-  for (const program of candidates) {
-    last = await runProgram(program, source.args, source.displayArgs, options);
-    if (last.outcome !== 'not-available') return last;
+  const queuedAt = performance.now();
+  if (!(await acquireSlot(options.signal))) {
+    return {
+      commandLine: commandLineOf(candidates[0]!, source.displayArgs ?? source.args),
+      outcome: 'timeout',
+      exitCode: null,
+      startedAt: new Date().toISOString(),
+      durationMs: Math.round(performance.now() - queuedAt),
+      stdout: Buffer.alloc(0),
+      stderr: Buffer.alloc(0),
+      truncated: false,
+      error: 'not started: time was up while other commands ran',
+    };
   }
-  return last!;
+  try {
+    let first: CommandResult | undefined;
+    for (const program of candidates) {
+      const result = await runProgram(program, source.args, source.displayArgs, options);
+      if (result.outcome !== 'not-available') return result;
+      first ??= result;
+    }
+    // None exists: name the program as people know it, not the last path tried.
+    return first!;
+  } finally {
+    releaseSlot();
+  }
 }
 
 /** `ipconfig /all` style text of a program and its arguments, quoting arguments with spaces. */
@@ -89,12 +153,19 @@ function runProgram(
     let spawnError: NodeJS.ErrnoException | null = null;
     let killTimer: NodeJS.Timeout | undefined;
 
-    const child = spawn(program, [...args], {
-      shell: false,
-      windowsHide: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: options.env ?? process.env,
-    });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(program, [...args], {
+        shell: false,
+        windowsHide: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: options.env ?? process.env,
+      });
+    } catch (error) {
+      // Invalid arguments (a NUL byte, say) throw at once instead of emitting 'error'.
+      resolve({ ...base, outcome: 'failed', exitCode: null, durationMs: elapsed(), error: `could not start ${program}: ${(error as Error).message}` });
+      return;
+    }
 
     const finish = (exitCode: number | null) => {
       if (settled) return;
@@ -128,7 +199,7 @@ function runProgram(
     const onAbort = () => kill('timeout');
     options.signal.addEventListener('abort', onAbort, { once: true });
 
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
       if (truncated) return;
       const room = options.maxOutputBytes - bytes;
       if (chunk.length > room) {
@@ -142,7 +213,7 @@ function runProgram(
       bytes += chunk.length;
     });
     let errBytes = 0;
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
       // Standard error is only for people; a small cap is plenty.
       if (errBytes >= STDERR_CAP_BYTES) return;
       err.push(chunk.subarray(0, STDERR_CAP_BYTES - errBytes));
