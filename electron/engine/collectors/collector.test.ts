@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { collectorFixturePath } from '../../../e2e/fixtures/collectors';
 import { samplePath } from '../../../e2e/fixtures/samples';
 import type { RunInput } from '../../../shared/model/run-input';
@@ -110,6 +113,33 @@ describe('every collector', () => {
       expect(outcome.data.commands[i]).toMatchObject({ artifact: artifact.path, exitCode: r.exitCode, durationMs: artifact.durationMs, commandLine: artifact.commandLine });
     });
     expect(JSON.stringify(outcome.data)).not.toContain('Windows IP Configuration');
+  });
+});
+
+describe('every collector on output it does not expect', () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'od-garbage-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const garbage = [
+    'Der Befehl ist entweder falsch geschrieben oder\r\nkonnte nicht gefunden werden.\r\n',
+    `${'\u0000\u00ff:'.repeat(5000)}\n${' . . : '.repeat(20_000)}\n[{"dst": 1}, {}]\n`,
+    `${'Ethernet adapter '.repeat(2000)}\n    x    REG_DWORD    0xZZ\n#0>  Server:\n{"adapters": 5}`,
+  ];
+  it.each(COLLECTORS.map((c) => [c.id as string, c] as const))('%s: a clear result, never a throw or a hang', async (_id, definition) => {
+    for (const [n, text] of garbage.entries()) {
+      const file = path.join(tmp, `garbage-${n}.txt`);
+      writeFileSync(file, text);
+      const t0 = performance.now();
+      const outcome = await runCollector(definition, {
+        signal: AbortSignal.timeout(15_000),
+        addArtifact: () => {},
+        platform: definition.platforms[0],
+        resolveSource: () => standIn({ file, exitCode: 0 }),
+      });
+      expect(['ok', 'fail']).toContain(outcome.status);
+      expect(outcome.data.commands.every((c) => c.outcome === 'ok')).toBe(true);
+      expect(outcome.summary.length).toBeGreaterThan(0);
+      expect(performance.now() - t0).toBeLessThan(5_000);
+    }
   });
 });
 

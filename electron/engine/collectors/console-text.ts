@@ -31,7 +31,14 @@ export function decodeOutput(bytes: Buffer, encoding: 'utf8' | 'console', oemCod
   }
 }
 
+/**
+ * Longest line a parser looks at. No line of the collected tools comes near it (registry
+ * binaries of profile values are a few hundred characters); it bounds the work of the line
+ * patterns on corrupted or hostile output.
+ */
+export const MAX_LINE_CHARS = 16 * 1024;
+
 /** Lines of a command's text: CRLF, CR and LF all end a line; trailing blanks are dropped. */
 export function textLines(text: string): string[] {
-  return text.split(/\r*\n|\r/).map((line) => line.replace(/\s+$/, ''));
+  return text.split(/\r*\n|\r/).map((line) => (line.length > MAX_LINE_CHARS ? line.slice(0, MAX_LINE_CHARS) : line).trimEnd());
 }
