@@ -303,7 +303,11 @@ export interface ConnectivityData extends HttpExchange {
 export interface CommandRunInfo {
   /** The command line as run (program and fixed arguments; never through a shell). */
   commandLine: string;
-  /** `not-available`: the program does not exist on this system; `failed`: it could not be started or ended with an unexpected exit code. */
+  /**
+   * `ok`: it ran (whatever its exit code: what that means is the collector's business);
+   * `not-available`: the program does not exist on this system; `failed`: it could not be
+   * started; `timeout`: stopped at the collector's timeout or the run's deadline.
+   */
   outcome: 'ok' | 'not-available' | 'failed' | 'timeout';
   /** Process exit code; null when it did not run or was killed. */
   exitCode: number | null;
@@ -444,7 +448,7 @@ export interface KerberosTicketsData {
   /** MIT/Heimdal default principal, e.g. `alice@CONTOSO.COM`. */
   defaultPrincipal: string | null;
   tickets: KerberosTicket[];
-  /** No credentials cache at all (not signed in to a realm). */
+  /** No tickets at all: MIT/Heimdal without a credentials cache, Windows with "Cached Tickets: (0)". */
   noCredentials: boolean;
 }
 
