@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -108,8 +108,9 @@ describe('every collector', () => {
       expect(artifact.commandLine).toContain(process.execPath.split(/[\\/]/).pop()!);
       expect(artifact.durationMs).toBeGreaterThanOrEqual(0);
       expect(Number.isNaN(Date.parse(artifact.startedAt))).toBe(false);
-      if (r.file) expect(artifact.text.length).toBeGreaterThan(0);
-      if (r.stderr) expect(artifact.stderr).toBeTruthy();
+      // The raw output itself, byte for byte as text (line ends kept), for the bundle.
+      expect(artifact.text).toBe(r.file ? readFileSync(r.file, 'utf8') : '');
+      if (r.stderr) expect(artifact.stderr).toBe(readFileSync(r.stderr, 'utf8'));
       expect(outcome.data.commands[i]).toMatchObject({ artifact: artifact.path, exitCode: r.exitCode, durationMs: artifact.durationMs, commandLine: artifact.commandLine });
     });
     expect(JSON.stringify(outcome.data)).not.toContain('Windows IP Configuration');
