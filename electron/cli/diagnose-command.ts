@@ -1,5 +1,6 @@
 import { translator, isLang } from '../../shared/i18n';
 import { textSummary } from '../../shared/report/text-summary';
+import { detectOutlookAccount, type OutlookAccount } from '../engine/detect-outlook-account';
 import { OptionError, prepareRun, type EngineOptions } from '../engine/engine-options';
 import { writeTextAtomic } from '../engine/fs/atomic-write';
 import { runDiagnosis, type RunOutcome } from '../engine/run-diagnosis';
@@ -33,6 +34,7 @@ Checks the network path from this computer to Exchange the way Outlook walks it.
 
   --email ADDRESS            mailbox address; its domain drives Autodiscover
   --server HOST              Exchange host (or https://HOST[:PORT]/)
+                             (on Windows both default to the Outlook profile's account)
   --dns-server IP[:PORT]     use this DNS server for all name resolution (repeatable)
   --ca-file PATH             extra trusted root certificates, PEM (repeatable)
   --connectivity-url URL     captive-portal check URL (default: Windows' own check)
@@ -49,6 +51,8 @@ Checks the network path from this computer to Exchange the way Outlook walks it.
 Exit codes: 0 ok, 1 warning, 2 problem, 64 wrong usage, 70 internal error.`;
 
 export interface CommandIo {
+  /** Finds the Outlook profile's account (default: `detectOutlookAccount`, Windows only). */
+  detectAccount?: () => Promise<OutlookAccount | null>;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream;
@@ -97,6 +101,13 @@ export async function diagnoseCommand(args: string[], io: CommandIo): Promise<nu
     ...(values['hosts-file'] !== undefined ? { hostsFile: values['hosts-file'] } : {}),
   };
 
+  // Only when something is missing: reading the profile costs a registry read.
+  let profile: OutlookAccount | null = null;
+  if (values.email === undefined || values.server === undefined) {
+    profile = await (io.detectAccount ?? detectOutlookAccount)().catch(() => null);
+    if (profile) options.profile = { ...(profile.email ? { email: profile.email } : {}), ...(profile.server ? { server: profile.server } : {}) };
+  }
+
   let prepared;
   try {
     prepared = await prepareRun(options);
@@ -106,6 +117,9 @@ export async function diagnoseCommand(args: string[], io: CommandIo): Promise<nu
   }
 
   const tr = translator(lang);
+  if (profile && (prepared.input.serverSource === 'profile' || (values.email === undefined && prepared.input.email))) {
+    human.write(`${tr.t('cli/fromProfile', { profile: profile.profile })}\n`);
+  }
   const progress = progressPrinter(human, tr);
   progress.start();
   const outcome: RunOutcome = await runDiagnosis(prepared, {

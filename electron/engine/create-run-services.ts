@@ -2,10 +2,12 @@ import tls from 'node:tls';
 import { platform } from 'node:os';
 import type { RunInput } from '../../shared/model/run-input';
 import { systemResolverOf } from './net/system-resolver';
-import type { RunServices } from './run-services';
+import type { RunArtifact, RunServices } from './run-services';
 
 export interface ClosableRunServices extends RunServices {
   close(): Promise<void>;
+  /** The raw command outputs the collectors added, in the order they finished. */
+  artifacts(): RunArtifact[];
 }
 
 /** Hosts file of the platform. */
@@ -37,6 +39,7 @@ export function trustAnchors(extraCa: readonly string[]): string[] {
 
 export function createRunServices(input: RunInput, options: { extraCa: readonly string[]; hostsFile?: string }): ClosableRunServices {
   const closers: (() => void | Promise<void>)[] = [];
+  const artifacts: RunArtifact[] = [];
   const services: ClosableRunServices = {
     trustedCa: trustAnchors(options.extraCa),
     dnsServers: input.dnsServers,
@@ -44,6 +47,10 @@ export function createRunServices(input: RunInput, options: { extraCa: readonly 
     // The system view of the DNS probes: hosts file and OS cache, or the `--dns-server` servers.
     lookup: (name, signal) => systemResolverOf(services).lookup(name, signal),
     now: () => Date.now(),
+    addArtifact(artifact) {
+      artifacts.push(artifact);
+    },
+    artifacts: () => [...artifacts],
     onClose(close) {
       closers.push(close);
     },

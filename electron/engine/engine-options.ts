@@ -32,6 +32,11 @@ export interface EngineOptions {
   timeoutSeconds?: number;
   /** Hosts file to read instead of the system's (tests, and admins checking a copy). */
   hostsFile?: string;
+  /**
+   * Defaults from the user's Outlook profile (`detectOutlookAccount()`, Windows): fill a missing
+   * `email`, and a missing `server` when the address is the profile's (or none was given).
+   */
+  profile?: { email?: string; server?: string };
 }
 
 /** An option that cannot be used, named as on the command line. */
@@ -68,8 +73,20 @@ export interface PreparedRun {
 
 /** Validates front-end options into a run input; throws OptionError naming the option. */
 export async function prepareRun(options: EngineOptions): Promise<PreparedRun> {
-  const email = options.email === undefined ? undefined : checked('--email', checkEmail(options.email));
-  const server = options.server === undefined ? undefined : checked('--server', checkServer(options.server));
+  let email = options.email === undefined ? undefined : checked('--email', checkEmail(options.email));
+  let server = options.server === undefined ? undefined : checked('--server', checkServer(options.server));
+  let serverFromProfile = false;
+  if (options.profile) {
+    // A profile value that does not validate is ignored, not an error: the user did not type it.
+    const profileEmail = options.profile.email === undefined ? undefined : checkEmail(options.profile.email);
+    const profileServer = options.profile.server === undefined ? undefined : checkServer(options.profile.server);
+    const sameMailbox = !email || (profileEmail?.ok === true && profileEmail.value.toLowerCase() === email.toLowerCase());
+    if (!email && profileEmail?.ok) email = profileEmail.value;
+    if (!server && sameMailbox && profileServer?.ok) {
+      server = profileServer.value;
+      serverFromProfile = true;
+    }
+  }
   if (!email && !server) {
     throw new OptionError('--server', 'missing', 'at least one of --email and --server is required');
   }
@@ -122,7 +139,7 @@ export async function prepareRun(options: EngineOptions): Promise<PreparedRun> {
   };
   if (server) {
     input.server = server;
-    input.serverSource = 'option';
+    input.serverSource = serverFromProfile ? 'profile' : 'option';
   } else if (email) {
     input.server = { host: `autodiscover.${email.slice(email.lastIndexOf('@') + 1)}`, port: 443 };
     input.serverSource = 'autodiscover-name';

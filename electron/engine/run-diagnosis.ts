@@ -9,6 +9,7 @@ import { createRunServices } from './create-run-services';
 import type { PreparedRun } from './engine-options';
 import type { AnyProbeDefinition } from './probe';
 import { PROBES } from './probes';
+import type { RunArtifact } from './run-services';
 import { runProbes } from './runner';
 
 export interface RunHooks {
@@ -26,6 +27,8 @@ export interface RunOutcome {
   diagnosis: Diagnosis;
   /** The run ended at its deadline or on cancel, not because every probe was done. */
   endedEarly: 'deadline' | 'cancelled' | null;
+  /** Raw outputs of the system collectors, for the bundle's `system/` folder (not in the report). */
+  artifacts: RunArtifact[];
 }
 
 /** Runs every probe under the deadline, diagnoses the evidence and builds the report. */
@@ -61,5 +64,5 @@ export async function runDiagnosis(prepared: PreparedRun, hooks: RunHooks = {}):
     finishedAt: new Date().toISOString(),
     lang: hooks.lang ?? 'de',
   });
-  return { report, evidence, diagnosis, endedEarly };
+  return { report, evidence, diagnosis, endedEarly, artifacts: services.artifacts() };
 }

@@ -1,4 +1,26 @@
-import type { ResolvedAddress } from '../../shared/model/probe-data';
+import type { CommandRunInfo, ResolvedAddress } from '../../shared/model/probe-data';
+
+/**
+ * Raw output of one system command, for the bundle's `system/` folder.
+ *
+ * Never part of report.json (it can be long and is for people); the bundle writer writes `text`
+ * under `path` with the command line, exit code, start time and duration as a header.
+ */
+export interface RunArtifact {
+  /** Path inside the bundle, e.g. `system/ipconfig-all.txt`. */
+  path: string;
+  commandLine: string;
+  outcome: CommandRunInfo['outcome'];
+  exitCode: number | null;
+  startedAt: string;
+  durationMs: number;
+  /** Standard output, decoded (console code page on Windows), line ends as printed. */
+  text: string;
+  /** Standard error when the command wrote any. */
+  stderr?: string;
+  truncated: boolean;
+  error?: string;
+}
 
 /**
  * What probes of one run share: trust anchors, DNS configuration, HTTP connection pools.
@@ -21,6 +43,8 @@ export interface RunServices {
   lookup(name: string, signal: AbortSignal): Promise<ResolvedAddress[]>;
   /** Epoch ms; a function so tests and the monitor agree on one clock. */
   now(): number;
+  /** Keeps a collector's raw command output for the bundle (see RunArtifact). */
+  addArtifact(artifact: RunArtifact): void;
   /** Registers a resource to close when the run ends (pools, sockets). */
   onClose(close: () => void | Promise<void>): void;
 }

@@ -1,6 +1,6 @@
 import type { ProbeId } from '../../shared/model/probe-data';
 import { probesOf } from '../../shared/model/evidence';
-import type { ProbeResult } from '../../shared/model/probe-result';
+import type { ProbeResult, ProbeResultBase } from '../../shared/model/probe-result';
 import type { RunEvent } from '../../shared/model/run-event';
 import type { RunInput } from '../../shared/model/run-input';
 import { instanceId, type AnyProbeDefinition, type PlanView, type ProbeDefinition, type ProbeTask } from './probe';
@@ -87,11 +87,14 @@ export async function runProbes(options: RunnerOptions): Promise<ProbeResult[]> 
       resolve([...instances.values()].map((i) => results.get(i.id)).filter((r): r is ProbeResult => r !== undefined));
     };
 
-    const record = (inst: Instance, result: ProbeResult) => {
+    // A result without data fits every probe id; typed as the base because TypeScript does not
+    // check an object with a union-typed `probe` against a union of more than 25 members.
+    const record = (inst: Instance, base: ProbeResultBase | ProbeResult) => {
       if (inst.state === 'done') return;
       if (inst.state === 'running') running -= 1;
       inst.state = 'done';
       clearTimeout(inst.timer);
+      const result = base as ProbeResult;
       results.set(inst.id, result);
       emit({ type: 'probe-finished', result });
     };
@@ -231,7 +234,7 @@ export async function runProbes(options: RunnerOptions): Promise<ProbeResult[]> 
       );
     };
 
-    const timedOut = (inst: Instance, summary: string): ProbeResult =>
+    const timedOut = (inst: Instance, summary: string): ProbeResultBase =>
       ({
         ...baseResult(inst),
         status: 'timeout',

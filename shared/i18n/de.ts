@@ -42,6 +42,7 @@ export const de = {
     target: 'Server: {{server}}',
     mailbox: 'Postfach: {{email}}',
     sectionLine: '{{title}}: {{status}}',
+    fromProfile: 'Angaben aus dem Outlook-Profil „{{profile}}“ übernommen.',
   },
 } as const;
 

@@ -44,5 +44,6 @@ export const en: Messages = {
     target: 'Server: {{server}}',
     mailbox: 'Mailbox: {{email}}',
     sectionLine: '{{title}}: {{status}}',
+    fromProfile: 'Details taken from the Outlook profile “{{profile}}”.',
   },
 };

@@ -35,6 +35,11 @@ export interface NetInterface {
   vpn: { reason: string } | null;
   /** Wired, wireless or unknown, from the name where the platform tells it. */
   medium: 'wired' | 'wireless' | 'virtual' | 'unknown';
+  /**
+   * The adapter's description where a system command tells it (Windows: `ipconfig /all`
+   * "Beschreibung"/"Description", e.g. "TAP-Windows Adapter V9"); it improves VPN detection.
+   */
+  description?: string;
 }
 
 export interface DefaultRoute {
@@ -47,7 +52,11 @@ export interface LocalNetworkData {
   hostname: string;
   platform: string;
   interfaces: NetInterface[];
-  /** `null` when the platform's routing table could not be read (then no finding relies on it). */
+  /**
+   * `null` when the platform's routing table could not be read (then no finding relies on it).
+   * Linux: /proc; Windows: `route print`; macOS: `netstat -rn` (from the collectors). A default
+   * route without a next hop (on-link, typical of VPN tunnels) has the gateway `0.0.0.0` / `::`.
+   */
   defaultRoutes: DefaultRoute[] | null;
   routeSource: string | null;
   /** DNS servers the run uses, and where they came from. */
@@ -604,6 +613,378 @@ export interface KerberosData {
 }
 
 // ---------------------------------------------------------------------------------------------
+// System collectors (`collector.*`): what a second-level engineer would ask the user to type
+
+/**
+ * How one system command of a collector went.
+ *
+ * The raw output itself goes to the bundle's `system/` folder (see `artifact`), never into the
+ * report: it can be long and is for people.
+ */
+export interface CommandRunInfo {
+  /** The command line as run (program and fixed arguments; never through a shell). */
+  commandLine: string;
+  /**
+   * `ok`: it ran (whatever its exit code: what that means is the collector's business);
+   * `not-available`: the program does not exist on this system; `failed`: it could not be
+   * started; `timeout`: stopped at the collector's timeout or the run's deadline.
+   */
+  outcome: 'ok' | 'not-available' | 'failed' | 'timeout';
+  /** Process exit code; null when it did not run or was killed. */
+  exitCode: number | null;
+  durationMs: number;
+  /** Output was longer than the collector's cap and was cut (and the process stopped). */
+  truncated: boolean;
+  /** Path of the raw output in the bundle, e.g. `system/ipconfig-all.txt`. */
+  artifact: string;
+  /** Why it did not run or failed, for people. */
+  error?: string;
+}
+
+/**
+ * What every collector records: its commands and the parsed result.
+ *
+ * `parsed` is null when no command produced output that could be read; the probe then ends
+ * `fail` (or `timeout`), so rules that use `okProbesOf` always see a parsed value.
+ */
+export interface CollectorData<T> {
+  commands: CommandRunInfo[];
+  parsed: T | null;
+}
+
+/** One adapter of `ipconfig /all` (German or English output). */
+export interface IpconfigAdapter {
+  /** Connection name as in the header and in Node's interface list, e.g. `Ethernet 2`, `WLAN`. */
+  name: string;
+  /** From the header: `Ethernet-Adapter` → ethernet, `Drahtlos-LAN-Adapter` → wireless, `Tunneladapter` → tunnel, `PPP-Adapter` → ppp, `Unbekannter Adapter` → unknown. */
+  type: 'ethernet' | 'wireless' | 'tunnel' | 'ppp' | 'mobile' | 'unknown' | 'other';
+  description: string | null;
+  /** As printed, e.g. `74-56-3C-C6-25-99`; null when empty (tunnels). */
+  physicalAddress: string | null;
+  /** "Medienstatus: Medium getrennt" / "Media disconnected". */
+  mediaDisconnected: boolean;
+  dhcpEnabled: boolean | null;
+  connectionDnsSuffix: string | null;
+  ipv4: { address: string; subnetMask: string | null; status: string | null }[];
+  /** `status` is the bracketed word (Preferred/Bevorzugt, Deprecated/Veraltet, …), lower-cased. */
+  ipv6: { address: string; kind: 'global' | 'temporary' | 'link-local'; scopeId: number | null; status: string | null }[];
+  defaultGateways: string[];
+  dhcpServer: string | null;
+  dnsServers: string[];
+  /** VPN-like by name or description (same patterns as `local.network`). */
+  vpn: { reason: string } | null;
+}
+
+/** `ipconfig /all`. */
+export interface IpconfigData {
+  hostName: string | null;
+  /** Set on domain-joined computers (the AD DNS domain). */
+  primaryDnsSuffix: string | null;
+  dnsSuffixSearchList: string[];
+  adapters: IpconfigAdapter[];
+}
+
+/** One record of the Windows DNS client cache. */
+export interface DnsCacheRecord {
+  name: string;
+  /** Numeric record type as printed (1 A, 5 CNAME, 28 AAAA, 33 SRV, 12 PTR). */
+  type: number;
+  typeName: string;
+  ttl: number;
+  section: 'answer' | 'additional' | 'authority' | 'other';
+  /** Address, target name or text; for SRV the target. */
+  data: string;
+  srv?: { priority: number; weight: number; port: number };
+}
+
+/** One name in the cache: its records, or a cached negative answer. */
+export interface DnsCacheEntry {
+  /** The name as asked (block header), lower-cased. */
+  name: string;
+  records: DnsCacheRecord[];
+  /** Text of a cached negative answer ("Name does not exist.", "No records of type AAAA"). */
+  negative?: string;
+}
+
+/**
+ * `ipconfig /displaydns`: the operating system's DNS cache (feeds `dns.system-mismatch`).
+ *
+ * In a run's evidence only the entries that concern the run's names are kept (the server, the
+ * mailbox domain and names under it, and CNAME chains through them); `totalEntries` tells how
+ * many the cache held. The bundle's `system/ipconfig-displaydns.txt` has all of them.
+ */
+export interface DnsCacheData {
+  entries: DnsCacheEntry[];
+  totalEntries: number;
+}
+
+export interface RouteEntry {
+  family: IpFamily;
+  /** CIDR, e.g. `0.0.0.0/0`, `10.0.0.0/8`, `::/0`. */
+  destination: string;
+  /** Next hop; null for on-link routes ("On-link"/"Auf Verbindung", no `via`). */
+  gateway: string | null;
+  /** Windows IPv4: the local address; Windows IPv6: the interface index; Linux/macOS: the device name. */
+  interface: string | null;
+  metric: number | null;
+}
+
+/** A routing table from `route print`, `ip route` or `netstat -rn`. */
+export interface RouteTableData {
+  routes: RouteEntry[];
+  /** The default routes among them (0.0.0.0/0, ::/0), in table order. */
+  defaultRoutes: RouteEntry[];
+  /** Windows: "Ständige Routen"/"Persistent Routes". */
+  persistent: RouteEntry[];
+  /** Windows: the interface list (index, MAC, description). */
+  interfaces: { index: number; mac: string | null; description: string }[];
+}
+
+/** `netsh winhttp show proxy`: the machine-wide WinHTTP proxy (services, some Outlook/Office components). */
+export interface WinHttpProxyData {
+  direct: boolean;
+  /** As printed, e.g. `proxy.corp:8080` or `http=a:80;https=b:443`. */
+  proxyServer: string | null;
+  bypassList: string[];
+}
+
+export interface KerberosTicket {
+  /** Client principal without realm, e.g. `mike`; null where the tool does not print it per ticket. */
+  client: string | null;
+  /** Service principal without realm, e.g. `HTTP/mail.contoso.com`, `krbtgt/CONTOSO.COM`. */
+  server: string;
+  realm: string | null;
+  /** Local times as ISO strings where the date could be read, else null. */
+  start: string | null;
+  end: string | null;
+  renewUntil: string | null;
+  encryptionType: string | null;
+  flags: string[];
+  kdcCalled: string | null;
+}
+
+/** `klist` (Windows, MIT or Heimdal): cached Kerberos tickets (feeds `auth.kerberos-no-ticket`). */
+export interface KerberosTicketsData {
+  format: 'windows' | 'mit' | 'heimdal';
+  /** MIT/Heimdal default principal, e.g. `alice@CONTOSO.COM`. */
+  defaultPrincipal: string | null;
+  tickets: KerberosTicket[];
+  /** No tickets at all: MIT/Heimdal without a credentials cache, Windows with "Cached Tickets: (0)". */
+  noCredentials: boolean;
+}
+
+/** `nltest /dsgetdc:`: the domain controller this computer uses. */
+export interface DomainControllerData {
+  /** A domain controller was found; false does not prove the computer is not joined (offline). */
+  dcFound: boolean;
+  dc: string | null;
+  dcAddress: string | null;
+  domain: string | null;
+  forest: string | null;
+  dcSite: string | null;
+  clientSite: string | null;
+  flags: string[];
+  /** Failure as printed, e.g. `{ status: 1355, name: 'ERROR_NO_SUCH_DOMAIN' }`. */
+  error?: { status: number | null; name: string | null; message: string };
+}
+
+/** `whoami /upn`: the signed-in user's UPN, null for local/Microsoft accounts. */
+export interface UserPrincipalData {
+  upn: string | null;
+  /** The tool's message when there is no UPN. */
+  message?: string;
+}
+
+export interface NetAdapterInfo {
+  name: string;
+  description: string;
+  index: number;
+  /** `Up`, `Disconnected`, `Disabled`, `Not Present`, … (English, from PowerShell). */
+  status: string;
+  mac: string | null;
+  linkSpeed: string | null;
+  mediaType: string | null;
+  physicalMediaType: string | null;
+  virtual: boolean | null;
+  hardwareInterface: boolean | null;
+  vpn: { reason: string } | null;
+}
+
+export interface ConnectionProfileInfo {
+  name: string;
+  interfaceAlias: string;
+  interfaceIndex: number;
+  /** `Public`, `Private` or `DomainAuthenticated`. */
+  networkCategory: string;
+  /** `Internet`, `LocalNetwork`, `NoTraffic`, `Subnet`, `Disconnected`. */
+  ipv4Connectivity: string;
+  ipv6Connectivity: string;
+}
+
+/** PowerShell `Get-NetAdapter` and `Get-NetConnectionProfile` (language independent). */
+export interface NetAdaptersData {
+  adapters: NetAdapterInfo[];
+  profiles: ConnectionProfileInfo[];
+}
+
+/** `w32tm /query /status`: Windows time synchronisation (enriches `auth.clock-skew`). */
+export interface TimeSyncData {
+  /** False when the time service is not running (0x80070426). */
+  serviceRunning: boolean;
+  leapIndicator: number | null;
+  stratum: number | null;
+  /** Time source as printed, e.g. `dc01.contoso.com`, `time.windows.com,0x9`, `Local CMOS Clock`. */
+  source: string | null;
+  /** Last successful sync as ISO (local time read), null when never or unreadable. */
+  lastSync: string | null;
+  lastSyncText: string | null;
+  pollIntervalSeconds: number | null;
+  /** False: free-running/local clock or never synced; true: synced from a source; null: unknown. */
+  synchronized: boolean | null;
+  error?: string;
+}
+
+/** A registry value as `reg query` prints it. */
+export interface RegistryValue {
+  key: string;
+  name: string;
+  type: string;
+  /** REG_DWORD/QWORD as number, REG_MULTI_SZ as list, REG_BINARY as hex, others as text. */
+  data: number | string | string[];
+}
+
+/** A setting with where it came from: a policy key wins over the user's own key. */
+export interface EffectiveRegistryValue extends RegistryValue {
+  source: 'policy' | 'user' | 'machine';
+  /** The user value a policy value overrides, if both exist. */
+  overridden?: RegistryValue;
+}
+
+/** Outlook's own registry settings that change how it connects (`reg query`, policy keys first). */
+export interface OutlookSettingsData {
+  officeVersion: string;
+  /** Effective AutoDiscover switches (DWORD 1 = set); absent = not set. */
+  autodiscover: {
+    preferLocalXml?: boolean;
+    excludeLastKnownGoodUrl?: boolean;
+    excludeExplicitO365Endpoint?: boolean;
+    excludeScpLookup?: boolean;
+    excludeHttpsRootDomain?: boolean;
+    excludeHttpsAutoDiscoverDomain?: boolean;
+    excludeHttpRedirect?: boolean;
+    excludeSrvRecord?: boolean;
+  };
+  /** `HKCU\Software\Microsoft\Exchange\MapiHttpDisabled` (or its policy variant) = 1. */
+  mapiHttpDisabled: boolean | null;
+  /** All values read, effective per name (AutoDiscover, Exchange, RPC keys). */
+  values: EffectiveRegistryValue[];
+}
+
+/** Office/Outlook installation: version and bitness. */
+export interface OutlookInstallData {
+  clickToRun: boolean;
+  /** e.g. `16.0.17928.20114` (Click-to-Run `VersionToReport`). */
+  version: string | null;
+  /** `x86` or `x64`. */
+  bitness: 'x86' | 'x64' | null;
+  updateChannel: string | null;
+  productIds: string[];
+}
+
+/** One Exchange account found in an Outlook profile (values are byte-swapped MAPI property tags). */
+export interface OutlookProfileAccount {
+  profile: string;
+  /** Registry key of the profile section. */
+  key: string;
+  smtpAddress: string | null;
+  mapiHttpInternalUrl: string | null;
+  mapiHttpExternalUrl: string | null;
+  /** Outlook Anywhere (RPC over HTTP) proxy server name. */
+  rpcProxyServer: string | null;
+  homeServerFqdn: string | null;
+  lastKnownGoodAutodiscoverUrl: string | null;
+  /** The Exchange host Outlook talks to: external MAPI URL host, else internal, else RPC proxy. */
+  server: string | null;
+}
+
+/** Outlook profiles (`HKCU\Software\Microsoft\Office\16.0\Outlook\Profiles`). */
+export interface OutlookAccountData {
+  defaultProfile: string | null;
+  profiles: string[];
+  accounts: OutlookProfileAccount[];
+  /** The default profile's primary Exchange account. */
+  primary: OutlookProfileAccount | null;
+}
+
+/** A site-to-zone mapping (Internet Options or the "Site to Zone Assignment List" policy). */
+export interface ZoneMapping {
+  /** Host pattern, e.g. `mail.contoso.com`, `*.contoso.com`, `contoso.com` (and subdomains). */
+  host: string;
+  /** `https`, `http`, `*`, … */
+  scheme: string;
+  /** 0 computer, 1 local intranet, 2 trusted, 3 internet, 4 restricted. */
+  zone: number;
+  source: 'user' | 'machine' | 'user-policy' | 'machine-policy';
+}
+
+/** Internet zone settings relevant to sign-in (automatic Windows sign-in only in the intranet zone). */
+export interface InternetZonesData {
+  mappings: ZoneMapping[];
+  /** "User Authentication: Logon" (value 1A00) per zone, effective (policy first). */
+  logon: {
+    zone: number;
+    value: number;
+    meaning: 'automatic' | 'intranet-only' | 'prompt' | 'anonymous' | 'other';
+    source: 'user' | 'user-policy' | 'machine-policy';
+  }[];
+}
+
+/** One Linux network interface from `ip -j addr`. */
+export interface IpAddrInterface {
+  name: string;
+  index: number;
+  /** Kernel operstate: UP, DOWN, UNKNOWN, … */
+  state: string;
+  flags: string[];
+  mtu: number | null;
+  mac: string | null;
+  linkType: string | null;
+  addresses: { family: IpFamily; address: string; prefixLength: number; scope: string }[];
+  vpn: { reason: string } | null;
+}
+
+/** `ip -j addr` (Linux). */
+export interface IpAddrData {
+  interfaces: IpAddrInterface[];
+}
+
+/** One resolver scope: global, per link, or a scutil resolver. */
+export interface ResolverScope {
+  /** `global`, `link eth0`, `resolver #1`, `resolv.conf`. */
+  scope: string;
+  interface: string | null;
+  servers: string[];
+  searchDomains: string[];
+  /** Domains routed to this scope (resolvectl `~corp.example`, scutil `domain`). */
+  routingDomains: string[];
+}
+
+/** DNS resolver configuration: `resolvectl status`, `/etc/resolv.conf`, `scutil --dns`. */
+export interface ResolverConfigData {
+  source: 'resolvectl' | 'resolv.conf' | 'scutil';
+  scopes: ResolverScope[];
+}
+
+/** `scutil --proxy` (macOS): the effective system proxy configuration. */
+export interface SystemProxyData {
+  http: { host: string; port: number | null } | null;
+  https: { host: string; port: number | null } | null;
+  pacUrl: string | null;
+  autoDiscovery: boolean;
+  exceptions: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export interface ProbeDataMap {
   'local.network': LocalNetworkData;
@@ -619,6 +1000,26 @@ export interface ProbeDataMap {
   autodiscover: AutodiscoverData;
   'auth.credentials': AuthCredentialsData;
   'auth.kerberos': KerberosData;
+  'collector.ipconfig-all': CollectorData<IpconfigData>;
+  'collector.dns-cache': CollectorData<DnsCacheData>;
+  'collector.route-print': CollectorData<RouteTableData>;
+  'collector.winhttp-proxy': CollectorData<WinHttpProxyData>;
+  'collector.klist': CollectorData<KerberosTicketsData>;
+  'collector.nltest-dsgetdc': CollectorData<DomainControllerData>;
+  'collector.whoami-upn': CollectorData<UserPrincipalData>;
+  'collector.net-adapters': CollectorData<NetAdaptersData>;
+  'collector.w32tm-status': CollectorData<TimeSyncData>;
+  'collector.outlook-install': CollectorData<OutlookInstallData>;
+  'collector.outlook-account': CollectorData<OutlookAccountData>;
+  'collector.outlook-settings': CollectorData<OutlookSettingsData>;
+  'collector.internet-zones': CollectorData<InternetZonesData>;
+  'collector.ip-addr': CollectorData<IpAddrData>;
+  'collector.ip-route': CollectorData<RouteTableData>;
+  'collector.resolvectl': CollectorData<ResolverConfigData>;
+  'collector.resolv-conf': CollectorData<ResolverConfigData>;
+  'collector.scutil-dns': CollectorData<ResolverConfigData>;
+  'collector.scutil-proxy': CollectorData<SystemProxyData>;
+  'collector.netstat-routes': CollectorData<RouteTableData>;
 }
 
 export type ProbeId = keyof ProbeDataMap;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import type { DefaultRoute, InterfaceAddress, IpFamily, LocalNetworkData, NetInterface } from '../../../shared/model/probe-data';
+import type { DefaultRoute, InterfaceAddress, IpconfigData, IpFamily, LocalNetworkData, NetInterface, RouteTableData } from '../../../shared/model/probe-data';
 
 /** Adapter names of tunnels and VPN products (interface name or, on Windows, its description). */
 const VPN_NAME_PATTERNS: [RegExp, string][] = [
@@ -42,8 +42,20 @@ export function mediumOf(name: string, description = ''): NetInterface['medium']
   return 'unknown';
 }
 
+/**
+ * What the system collectors add to Node's view of the network.
+ *
+ * Windows: adapter descriptions and types from `ipconfig /all` (a VPN adapter is often named
+ * "Ethernet 3" but described "TAP-Windows Adapter V9") and the routing table of `route print`;
+ * macOS: the routing table of `netstat -rn`.
+ */
+export interface SystemNetworkFacts {
+  ipconfig?: IpconfigData | null;
+  routes?: { table: RouteTableData; source: string } | null;
+}
+
 /** The interfaces as Node sees them, with link-local and VPN-looking adapters marked. */
-export function readInterfaces(raw: NodeJS.Dict<os.NetworkInterfaceInfo[]> = os.networkInterfaces()): NetInterface[] {
+export function readInterfaces(raw: NodeJS.Dict<os.NetworkInterfaceInfo[]> = os.networkInterfaces(), ipconfig?: IpconfigData | null): NetInterface[] {
   const result: NetInterface[] = [];
   for (const [name, infos] of Object.entries(raw)) {
     if (!infos || infos.length === 0) continue;
@@ -52,14 +64,17 @@ export function readInterfaces(raw: NodeJS.Dict<os.NetworkInterfaceInfo[]> = os.
       return { address: info.address, family, cidr: info.cidr ?? null, linkLocal: isLinkLocal(info.address, family) };
     });
     const mac = infos.find((i) => i.mac && i.mac !== '00:00:00:00:00:00')?.mac ?? null;
-    const reason = vpnReason(name);
+    const adapter = ipconfig?.adapters.find((a) => a.name.toLowerCase() === name.toLowerCase());
+    const description = adapter?.description ?? undefined;
+    const reason = vpnReason(name, description) ?? (adapter?.type === 'ppp' ? 'PPP adapter (dial-up or VPN connection)' : null);
     result.push({
       name,
       mac,
       internal: infos.every((i) => i.internal),
       addresses,
       vpn: reason ? { reason } : null,
-      medium: mediumOf(name),
+      medium: adapter?.type === 'wireless' ? 'wireless' : mediumOf(name, description),
+      ...(description ? { description } : {}),
     });
   }
   return result;
@@ -107,12 +122,38 @@ export async function readDefaultRoutes(): Promise<{ routes: DefaultRoute[] | nu
   return { routes: null, source: null };
 }
 
-export async function readLocalNetwork(dnsServers: { servers: string[]; source: 'option' | 'system' }): Promise<LocalNetworkData> {
-  const { routes, source } = await readDefaultRoutes();
+/**
+ * Default routes of a collected routing table, with interface names.
+ *
+ * Windows IPv4 rows name the interface by its local address, IPv6 rows by index (resolved through
+ * the route print interface list and the ipconfig descriptions); Linux and macOS by device name. A
+ * default route without a next hop (VPN tunnels) gets the unspecified address as gateway.
+ */
+export function defaultRoutesFromTable(table: RouteTableData, interfaces: readonly NetInterface[], ipconfig?: IpconfigData | null): DefaultRoute[] {
+  return table.defaultRoutes.map((route) => {
+    let name: string | null = route.interface;
+    if (route.interface && route.family === 4 && /^\d+\.\d+\.\d+\.\d+$/.test(route.interface)) {
+      name = interfaces.find((i) => i.addresses.some((a) => a.address === route.interface))?.name ?? route.interface;
+    } else if (route.interface && /^\d+$/.test(route.interface)) {
+      const description = table.interfaces.find((i) => i.index === Number(route.interface))?.description;
+      name = (description && ipconfig?.adapters.find((a) => a.description === description)?.name) ?? description ?? route.interface;
+    }
+    return { family: route.family, gateway: route.gateway ?? (route.family === 4 ? '0.0.0.0' : '::'), interface: name };
+  });
+}
+
+export async function readLocalNetwork(
+  dnsServers: { servers: string[]; source: 'option' | 'system' },
+  facts: SystemNetworkFacts = {},
+): Promise<LocalNetworkData> {
+  const interfaces = readInterfaces(os.networkInterfaces(), facts.ipconfig);
+  const { routes, source } = facts.routes
+    ? { routes: defaultRoutesFromTable(facts.routes.table, interfaces, facts.ipconfig), source: facts.routes.source }
+    : await readDefaultRoutes();
   return {
     hostname: os.hostname(),
     platform: `${os.platform()} ${os.release()}`,
-    interfaces: readInterfaces(),
+    interfaces,
     defaultRoutes: routes,
     routeSource: source,
     dnsServers: dnsServers.servers,

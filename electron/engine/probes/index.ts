@@ -1,3 +1,4 @@
+import { COLLECTOR_PROBES } from '../collectors';
 import type { AnyProbeDefinition } from '../probe';
 import { dnsDirectProbe } from './dns-direct';
 import { dnsSrvProbe } from './dns-srv';
@@ -18,4 +19,5 @@ export const PROBES: readonly AnyProbeDefinition[] = [
   dnsSrvProbe,
   tcpProbe,
   tlsProbe,
+  ...COLLECTOR_PROBES,
 ];

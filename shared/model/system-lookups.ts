@@ -1,0 +1,60 @@
+import type { DnsCacheData, InternetZonesData, KerberosTicket, KerberosTicketsData, ZoneMapping } from './probe-data';
+
+/**
+ * Small questions rules ask of the system collectors' data, answered once here.
+ */
+
+/** What the operating system's DNS cache holds for a name: its CNAME chain and final addresses. */
+export interface CachedName {
+  cnames: string[];
+  addresses: string[];
+  /** A cached negative answer ("Name does not exist."). */
+  negative?: string;
+}
+
+/**
+ * The cache entry for a name, following the CNAME records of its block; null when the name is not
+ * cached. Addresses are those of A/AAAA records in the answer section.
+ */
+export function cachedName(data: DnsCacheData, name: string): CachedName | null {
+  const wanted = name.toLowerCase().replace(/\.$/, '');
+  const entry = data.entries.find((e) => e.name === wanted);
+  if (!entry) return null;
+  const cnames: string[] = [];
+  let current = wanted;
+  for (let hops = 0; hops < 16; hops += 1) {
+    const cname = entry.records.find((r) => r.typeName === 'CNAME' && r.name === current);
+    if (!cname) break;
+    current = cname.data.toLowerCase().replace(/\.$/, '');
+    cnames.push(current);
+  }
+  const addresses = entry.records.filter((r) => (r.typeName === 'A' || r.typeName === 'AAAA') && r.section === 'answer').map((r) => r.data);
+  return { cnames, addresses, ...(entry.negative ? { negative: entry.negative } : {}) };
+}
+
+/** The cached service ticket for `HTTP/<host>` (what Negotiate/Kerberos to Exchange needs), if any. */
+export function httpTicketFor(data: KerberosTicketsData, host: string): KerberosTicket | null {
+  const spn = `http/${host.toLowerCase()}`;
+  return data.tickets.find((t) => t.server.toLowerCase() === spn) ?? null;
+}
+
+/**
+ * The zone Windows puts a host in by the mappings found: a policy mapping beats the user's own,
+ * a more specific one beats a broader one (`mail.contoso.com` before `*.contoso.com`). A mapping
+ * `contoso.com` or `*.contoso.com` covers the names under it. Null: no mapping (Windows then
+ * decides by other rules: dotless names are intranet, the rest internet).
+ */
+export function zoneForHost(data: InternetZonesData, host: string, scheme = 'https'): ZoneMapping | null {
+  const name = host.toLowerCase();
+  const rank: Record<ZoneMapping['source'], number> = { 'machine-policy': 0, 'user-policy': 1, user: 2, machine: 3 };
+  let best: { mapping: ZoneMapping; score: [number, number] } | null = null;
+  for (const mapping of data.mappings) {
+    if (mapping.scheme !== '*' && mapping.scheme !== scheme) continue;
+    const pattern = mapping.host.replace(/^\*\./, '');
+    const exact = name === mapping.host;
+    if (!exact && !(name === pattern || name.endsWith(`.${pattern}`))) continue;
+    const score: [number, number] = [rank[mapping.source], -(exact ? 1000 : pattern.length)];
+    if (!best || score[0] < best.score[0] || (score[0] === best.score[0] && score[1] < best.score[1])) best = { mapping, score };
+  }
+  return best?.mapping ?? null;
+}
