@@ -1,4 +1,6 @@
 import type { AnyProbeDefinition } from '../probe';
+import { connectivityProbe } from './connectivity';
+import { httpProbe } from './http';
 import { localNetworkProbe } from './local-network';
 
 /**
@@ -6,4 +8,4 @@ import { localNetworkProbe } from './local-network';
  *
  * The runner plans from all of them; their `plan` functions decide what runs for an input.
  */
-export const PROBES: readonly AnyProbeDefinition[] = [localNetworkProbe];
+export const PROBES: readonly AnyProbeDefinition[] = [localNetworkProbe, httpProbe, connectivityProbe];
