@@ -90,6 +90,19 @@ function caKeyKind(ca: TestCa): KeyKind {
   return ca.keys.privateKey.algorithm.name === 'ECDSA' ? 'ec' : 'rsa2048';
 }
 
+/**
+ * The CA's private key for signing with `hash`.
+ *
+ * An RSA key in WebCrypto carries its hash, and @peculiar/x509 signs with the key's algorithm
+ * over the requested one, so a SHA-1 signature by an RSA CA needs the key imported for SHA-1.
+ */
+async function caSigningKey(ca: TestCa, hash: 'SHA-256' | 'SHA-1'): Promise<CryptoKey> {
+  const key = ca.keys.privateKey;
+  if (key.algorithm.name !== 'RSASSA-PKCS1-v1_5' || (key.algorithm as RsaHashedKeyAlgorithm).hash.name === hash) return key;
+  const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', key);
+  return webcrypto.subtle.importKey('pkcs8', pkcs8, { name: 'RSASSA-PKCS1-v1_5', hash }, false, ['sign']);
+}
+
 /** A server certificate issued by `ca`. */
 export async function issueCert(ca: TestCa, options: CertOptions): Promise<IssuedCert> {
   const kind = options.key ?? 'ec';
@@ -102,7 +115,7 @@ export async function issueCert(ca: TestCa, options: CertOptions): Promise<Issue
     notBefore: options.notBefore ?? new Date(Date.now() - DAY),
     notAfter: options.notAfter ?? new Date(Date.now() + 365 * DAY),
     publicKey: keys.publicKey,
-    signingKey: ca.keys.privateKey,
+    signingKey: await caSigningKey(ca, hash),
     signingAlgorithm: signingAlgorithm(caKeyKind(ca), hash),
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),

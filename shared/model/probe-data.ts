@@ -147,13 +147,17 @@ export interface TcpData {
 export interface CertificateInfo {
   subject: string;
   issuer: string;
+  /** `DNS:name`, `IP:address`, `email:…`, `URI:…` in certificate order. */
   subjectAltNames: string[];
   serialNumber: string;
+  /** ISO 8601. */
   validFrom: string;
   validTo: string;
   /** Whole days until validTo, negative when expired, at the time of the probe. */
   daysLeft: number;
+  /** Node's key type: `rsa`, `rsa-pss`, `ec`, `ed25519`, `dsa`, … */
   keyType: string;
+  /** RSA modulus or curve size; null when unknown. */
   keyBits: number | null;
   curve?: string;
   signatureAlgorithm: string;
@@ -165,24 +169,40 @@ export interface CertificateInfo {
 
 export type TlsErrorKind = 'alert' | 'reset' | 'closed' | 'timeout' | 'protocol' | 'other';
 
+/** A TLS alert the server sent, e.g. `{ name: 'protocol_version', number: 70 }` (RFC 8446 names). */
+export interface TlsAlert {
+  name: string;
+  number?: number;
+}
+
+/** Why the chain is not trusted, from OpenSSL's verification code (kept in `code`). */
+export type TlsTrustErrorKind = 'expired' | 'not-yet-valid' | 'self-signed' | 'untrusted' | 'revoked' | 'invalid' | 'other';
+
 export interface TlsHandshake {
   protocol?: string;
   cipher?: string;
   alpn?: string | null;
+  /** From the TCP connect to the finished handshake (TCP connect time is the TCP probe's). */
   handshakeMs?: number;
   error?: ErrorInfo<TlsErrorKind>;
+  /** Present when `error.kind` is `alert`. */
+  alert?: TlsAlert;
 }
 
 export interface TlsData extends TlsHandshake {
   host: string;
   address: string;
   port: number;
+  /** SNI sent; empty for an IP literal (no SNI). */
   servername: string;
-  /** Leaf first. */
+  /**
+   * Leaf first, as presented in the normal handshake, or in the legacy one when only that
+   * succeeded; empty when no handshake succeeded.
+   */
   chain: CertificateInfo[];
   /** Chain verification against Node's roots plus `--ca-file` (name checked separately). */
   trusted?: boolean;
-  trustError?: ErrorInfo;
+  trustError?: ErrorInfo<TlsTrustErrorKind>;
   nameMatches?: boolean;
   nameError?: string;
   /** Only when the normal handshake failed: a second one allowing TLS 1.0/1.1 only. */

@@ -1,11 +1,25 @@
 import type { AnyProbeDefinition } from '../probe';
 import { connectivityProbe } from './connectivity';
+import { dnsDirectProbe } from './dns-direct';
+import { dnsSrvProbe } from './dns-srv';
+import { dnsSystemProbe } from './dns-system';
 import { httpProbe } from './http';
 import { localNetworkProbe } from './local-network';
+import { tcpProbe } from './tcp';
+import { tlsProbe } from './tls';
 
 /**
  * Every probe of a diagnosis run, one file each.
  *
  * The runner plans from all of them; their `plan` functions decide what runs for an input.
  */
-export const PROBES: readonly AnyProbeDefinition[] = [localNetworkProbe, httpProbe, connectivityProbe];
+export const PROBES: readonly AnyProbeDefinition[] = [
+  localNetworkProbe,
+  dnsSystemProbe,
+  dnsDirectProbe,
+  dnsSrvProbe,
+  tcpProbe,
+  tlsProbe,
+  httpProbe,
+  connectivityProbe,
+];
