@@ -55,6 +55,8 @@ export interface ExchangeBehaviour {
   rpcMethods?: 405 | 501;
   /** The Date header is off by this many ms (server clock minus real clock). */
   clockOffsetMs?: number;
+  /** Answer with HTTP/1.0 status lines and close each connection (old reverse proxies do). */
+  httpVersion?: '1.0';
   fault?: ExchangeFault;
   /** Path prefixes (case-insensitive) the fault applies to; default every path. */
   faultPaths?: string[];
@@ -168,6 +170,7 @@ type Resolved = ExchangeBehaviour & { serverName: string };
 function answer(request: RawRequest, respond: RawResponder, b: Resolved, exchangeHost: string): void {
   const path = request.path.toLowerCase();
   const host = (headerOf(request, 'host') ?? exchangeHost).replace(/:\d+$/, '');
+  if (b.httpVersion) respond.version = b.httpVersion;
 
   if (b.fault && (b.faultPaths ?? ['/']).some((prefix) => path.startsWith(prefix.toLowerCase()))) {
     fault(b.fault, respond, b);

@@ -37,6 +37,8 @@ export interface RawResponder {
   destroy(): void;
   /** Nothing more will be sent on this request; the socket stays open until the client or the lab closes it. */
   hold(): void;
+  /** HTTP version of the status line `send` writes (default 1.1; 1.0 also closes the connection). */
+  version: '1.0' | '1.1';
   readonly socket: Socket;
 }
 
@@ -93,15 +95,17 @@ export function serveRawHttp(socket: Socket, handler: RawHandler): void {
     let answered = false;
     const responder: RawResponder = {
       socket,
+      version: '1.1',
       send(status, statusText, responseHeaders, body) {
         if (answered || socket.destroyed) return;
         answered = true;
         const payload = body === undefined ? Buffer.alloc(0) : typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-        const lines = [`HTTP/1.1 ${status} ${statusText}`, ...responseHeaders.map(([n, v]) => `${n}: ${v}`), `Content-Length: ${payload.length}`];
-        if (!keepAlive) lines.push('Connection: close');
+        const close = !keepAlive || responder.version === '1.0';
+        const lines = [`HTTP/${responder.version} ${status} ${statusText}`, ...responseHeaders.map(([n, v]) => `${n}: ${v}`), `Content-Length: ${payload.length}`];
+        if (close) lines.push('Connection: close');
         socket.write(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
         if (payload.length) socket.write(payload);
-        if (!keepAlive) {
+        if (close) {
           socket.end();
           return;
         }

@@ -114,6 +114,20 @@ describe('sendHttpRequest against the Exchange lab', () => {
     for (const secret of ['1A2B3C4D5E6F', 'dXNlcjpzM2NyM3QtcGFzc3dvcmQ', 'planted-cookie-value', 'TlRMTVNTUAABAAAA']) expect(recorded).not.toContain(secret);
   });
 
+  it('reads the HTTP version from the status line', async () => {
+    lab.setBehaviour(FAULTY, { httpVersion: '1.0' });
+    try {
+      const first = await sendHttpRequest(services, { url: url('/EWS/Exchange.asmx'), address: FAULTY, method: 'GET', signal: signal() });
+      const second = await sendHttpRequest(services, { url: url('/EWS/Exchange.asmx'), address: FAULTY, method: 'GET', signal: signal() });
+      expect(first.response).toMatchObject({ status: 401, httpVersion: '1.0' });
+      // HTTP/1.0 closes the connection: the next request opens its own.
+      expect(second.response).toMatchObject({ status: 401, httpVersion: '1.0' });
+      expect(second.timings.reusedConnection).toBe(false);
+    } finally {
+      lab.setBehaviour(FAULTY, {});
+    }
+  });
+
   it('measures the clock skew from the Date header', async () => {
     lab.setBehaviour(FAULTY, { clockOffsetMs: 10 * 60_000 });
     try {
