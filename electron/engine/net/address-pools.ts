@@ -92,7 +92,12 @@ class TimedClient extends Client {
  * `secureContext` carries the run's trust anchors; it is built once per run because parsing
  * some 150 root certificates costs about 20 ms of CPU per connection.
  */
-export function timedConnector(target: AddressTarget, secureContext: () => tls.SecureContext, state: ClientConnectionState): buildConnector.connector {
+export function timedConnector(
+  target: AddressTarget,
+  secureContext: () => tls.SecureContext,
+  state: ClientConnectionState,
+  inflight: Set<(error: Error) => void>,
+): buildConnector.connector {
   return (_options, callback) => {
     const started = performance.now();
     let done = false;
@@ -102,14 +107,18 @@ export function timedConnector(target: AddressTarget, secureContext: () => tls.S
       if (done) return;
       done = true;
       clearTimeout(timer);
+      inflight.delete(fail);
       tlsSocket?.destroy();
       socket.destroy();
       callback(error, null);
     };
+    // The run may end while a handshake hangs: closing the run fails it at once.
+    inflight.add(fail);
     const succeed = (ready: Socket, connectMs: number, tlsMs?: number) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
+      inflight.delete(fail);
       const connection: TimedConnection = { socket: ready, connectMs, requests: 0 };
       if (tlsMs !== undefined) {
         connection.tlsMs = tlsMs;
@@ -146,6 +155,8 @@ export function timedConnector(target: AddressTarget, secureContext: () => tls.S
 interface RunPools {
   pools: Map<string, Pool>;
   secureContext?: tls.SecureContext;
+  /** Connects under way, to fail when the run closes (a pool's destroy does not reach them). */
+  inflight: Set<(error: Error) => void>;
 }
 
 const registries = new WeakMap<RunServices, RunPools>();
@@ -154,13 +165,16 @@ const registries = new WeakMap<RunServices, RunPools>();
 export function poolFor(services: RunServices, target: AddressTarget): Pool {
   let registry = registries.get(services);
   if (!registry) {
-    const created: RunPools = { pools: new Map() };
+    const created: RunPools = { pools: new Map(), inflight: new Set() };
     registry = created;
     registries.set(services, created);
     services.onClose(async () => {
       const all = [...created.pools.values()];
       created.pools.clear();
-      await Promise.allSettled(all.map((pool) => pool.destroy()));
+      // Destroy first, so a client whose connect fails below does not connect again for a queued request.
+      const destroyed = Promise.allSettled(all.map((pool) => pool.destroy()));
+      for (const fail of [...created.inflight]) fail(new errors.ClientDestroyedError());
+      await destroyed;
     });
   }
   const run = registry;
@@ -177,7 +191,7 @@ export function poolFor(services: RunServices, target: AddressTarget): Pool {
       allowH2: false,
       factory: (origin, options) => {
         const state: ClientConnectionState = {};
-        return new TimedClient(origin, { ...(options as Client.Options), connect: timedConnector(target, secureContext, state) }, state);
+        return new TimedClient(origin, { ...(options as Client.Options), connect: timedConnector(target, secureContext, state, run.inflight) }, state);
       },
     });
     // A pool error without a listener would crash the process; requests see their own errors.

@@ -260,3 +260,34 @@ describe('sendHttpRequest: undici deadlines', () => {
     expect(exchange.error).toMatchObject({ kind: 'timeout', code: 'UND_ERR_HEADERS_TIMEOUT' });
   });
 });
+
+describe('sendHttpRequest: a TLS handshake that never completes', () => {
+  it('ends by the caller deadline, and closing the run drops the hanging connection at once', async () => {
+    // Accepts TCP and never answers the ClientHello.
+    const open = new Set<net.Socket>();
+    const stalled = net.createServer((socket) => {
+      open.add(socket);
+      // Reads and drops the ClientHello, so the client's close is seen.
+      socket.resume();
+      socket.on('error', () => undefined);
+      socket.on('close', () => open.delete(socket));
+    });
+    await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.4', resolve));
+    const { port } = stalled.address() as net.AddressInfo;
+    try {
+      const started = performance.now();
+      const exchange = await sendHttpRequest(services, { url: `https://${HOST}:${port}/owa/`, address: '127.0.0.4', method: 'GET', signal: AbortSignal.timeout(300) });
+      expect(performance.now() - started).toBeLessThan(300 + 1_500);
+      expect(exchange.error?.kind).toBe('timeout');
+      expect(exchange.error?.message).toContain('before a connection was ready');
+      expect(open.size).toBe(1);
+      await services.close();
+      const until = performance.now() + 1_000;
+      while (open.size > 0 && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
+      expect(open.size).toBe(0);
+    } finally {
+      for (const socket of open) socket.destroy();
+      await new Promise<void>((resolve) => stalled.close(() => resolve()));
+    }
+  });
+});

@@ -1,4 +1,3 @@
-import { isIPv6 } from 'node:net';
 import type { Dispatcher } from 'undici';
 import type { ErrorInfo, HeaderList, HttpBody, HttpErrorKind, HttpExchange, HttpTimings } from '../../../shared/model/probe-data';
 import { headerValue, headerValues, redactRequestHeaders, redactResponseHeaders, redactUrl, serverIdentity } from '../../../shared/http/header-list';
@@ -307,8 +306,3 @@ function isMostlyPrintable(sample: Buffer): boolean {
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
-
-/** `host` or `[v6]` for URLs. */
-export function urlHost(host: string): string {
-  return isIPv6(host) ? `[${host}]` : host;
-}

@@ -317,3 +317,25 @@ describe('http probe for an Autodiscover name', () => {
     }
   });
 });
+
+describe('http probe for a server given as an IP address', () => {
+  it('sends no SNI and uses the address where a domain would go', async () => {
+    lab.setBehaviour(A, {});
+    lab.requests.length = 0;
+    const input = runInput(lab.port, { server: { host: A, port: lab.port } });
+    const services = createRunServices(input, { extraCa: [lab.ca.certPem] });
+    try {
+      const outcome = await httpProbe.run({
+        signal: AbortSignal.timeout(10_000),
+        input: { host: A, address: A, port: lab.port, role: 'exchange', request: 'mapi' },
+        run: input,
+        services,
+        view: { input, results: new Map(), of: () => [] },
+      });
+      expect(outcome.data.response?.status).toBe(401);
+      expect(lab.requests[0]).toMatchObject({ servername: false, target: `/mapi/emsmdb/?MailboxId=00000000-0000-0000-0000-000000000000@${A}` });
+    } finally {
+      await services.close();
+    }
+  });
+});

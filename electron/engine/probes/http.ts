@@ -1,4 +1,4 @@
-import { isIPv6 } from 'node:net';
+import { isIP, isIPv6 } from 'node:net';
 import type { HttpEndpointData, HttpExchange } from '../../../shared/model/probe-data';
 import { mailDomain, type RunInput } from '../../../shared/model/run-input';
 import { classifyResponder, healthcheckServer } from '../../../shared/http/responder';
@@ -42,6 +42,7 @@ function mailboxFor(input: RunInput, host: string): string {
 function domainOf(input: RunInput, host: string): string {
   const domain = mailDomain(input);
   if (domain) return domain;
+  if (isIP(host)) return host;
   const labels = host.split('.');
   return labels.length > 2 ? labels.slice(1).join('.') : host;
 }
