@@ -77,6 +77,11 @@ export interface DnsSystemData {
   method: 'os-lookup' | 'resolver';
   servers?: string[];
   addresses: ResolvedAddress[];
+  /**
+   * Where the addresses came from, when the engine can tell (method `resolver`): the hosts file
+   * pins the name, or the DNS servers answered. The OS lookup does not say.
+   */
+  source?: 'hosts-file' | 'dns';
   durationMs: number;
   error?: ErrorInfo<DnsErrorKind>;
   hostsFile: { path: string; entries: HostsFileEntry[]; error?: string };
@@ -96,6 +101,8 @@ export interface DnsQueryResult {
   rcode?: string;
   answers: DnsRecord[];
   error?: ErrorInfo<DnsErrorKind>;
+  /** `tcp` when the UDP answer was truncated and the question was asked again over TCP. */
+  transport?: 'udp' | 'tcp';
 }
 
 /** A fresh query straight to the DNS servers, each query timed. */
@@ -119,11 +126,21 @@ export interface SrvTarget {
   weight: number;
 }
 
+/**
+ * The SRV record `_autodiscover._tcp.<domain>`.
+ *
+ * No record (NXDOMAIN or no SRV data) is the normal case for most domains: the probe then ends
+ * `ok` with no records and says why in `error`.
+ */
 export interface DnsSrvData {
   name: string;
+  /** Sorted as a client uses them: priority ascending, then weight descending. */
   records: SrvTarget[];
   durationMs: number;
   error?: ErrorInfo<DnsErrorKind>;
+  /** Servers asked and each query, as in `DnsDirectData`. */
+  servers?: string[];
+  queries?: DnsQueryResult[];
 }
 
 // ---------------------------------------------------------------------------------------------

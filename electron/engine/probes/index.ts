@@ -1,5 +1,8 @@
 import type { AnyProbeDefinition } from '../probe';
 import { connectivityProbe } from './connectivity';
+import { dnsDirectProbe } from './dns-direct';
+import { dnsSrvProbe } from './dns-srv';
+import { dnsSystemProbe } from './dns-system';
 import { httpProbe } from './http';
 import { localNetworkProbe } from './local-network';
 import { tcpProbe } from './tcp';
@@ -10,4 +13,13 @@ import { tlsProbe } from './tls';
  *
  * The runner plans from all of them; their `plan` functions decide what runs for an input.
  */
-export const PROBES: readonly AnyProbeDefinition[] = [localNetworkProbe, tcpProbe, tlsProbe, httpProbe, connectivityProbe];
+export const PROBES: readonly AnyProbeDefinition[] = [
+  localNetworkProbe,
+  dnsSystemProbe,
+  dnsDirectProbe,
+  dnsSrvProbe,
+  tcpProbe,
+  tlsProbe,
+  httpProbe,
+  connectivityProbe,
+];
