@@ -15,10 +15,10 @@ export const SECTION_COVERAGE: Record<SectionId, readonly string[]> = {
   tls: ['tls'],
   ipv6: ['dns.direct'],
   'captive-portal': ['connectivity'],
-  proxy: ['proxy.config'],
+  proxy: ['proxy.config', 'proxy.connect'],
   dns: ['dns.system', 'dns.direct'],
   'load-balancer': ['tcp'],
   autodiscover: ['autodiscover'],
-  auth: ['http'],
-  server: ['http'],
+  auth: ['http', 'auth.credentials', 'auth.kerberos'],
+  server: ['http', 'auth.credentials'],
 };

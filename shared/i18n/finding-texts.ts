@@ -12,6 +12,11 @@ export interface FindingTexts {
   detail: string;
   user: string[];
   admin: string[];
+  /**
+   * Why the severity is lower than the catalog's: appended to `detail` when the rule lowered it
+   * (it then sets the arg `lowered`).
+   */
+  lowered?: string;
 }
 
 export type FindingTextTable = Partial<Record<FindingId, FindingTexts>>;

@@ -59,7 +59,10 @@ export function translator(lang: Lang): Translator {
         const value = objectAt(`${base}/${key}`, { ...args, defaultValue: [] });
         return Array.isArray(value) ? value.map(String) : [];
       };
-      return { title: fill('title') || id, detail: fill('detail'), user: list('user'), admin: list('admin') };
+      // A lowered severity must say why (see RuleHit.severity): its sentence follows the detail.
+      const lowered = args.lowered !== undefined ? fill('lowered') : '';
+      const detail = [fill('detail'), lowered].filter(Boolean).join(' ');
+      return { title: fill('title') || id, detail, user: list('user'), admin: list('admin') };
     },
   };
   cache.set(lang, created);

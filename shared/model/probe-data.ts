@@ -383,6 +383,290 @@ export interface ConnectivityData extends HttpExchange {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Proxy (issue 7)
+
+/**
+ * Where the proxy decision for a URL comes from.
+ *
+ * `option` = `--proxy`/`--no-proxy`; `wininet` = the user's Internet Options (fixed proxy and
+ * ProxyOverride); `winhttp` = the machine setting of `netsh winhttp`; `pac` = a configured PAC
+ * URL (AutoConfigURL); `wpad` = "detect settings automatically" found a PAC through WPAD;
+ * `env` = HTTPS_PROXY/NO_PROXY; `system` = macOS/Linux system settings; `none` = nothing set.
+ */
+export type ProxySource = 'option' | 'wininet' | 'winhttp' | 'pac' | 'wpad' | 'env' | 'system' | 'none';
+
+/** A proxy server as used; never with credentials. */
+export interface ProxyServer {
+  /** `http://host:port` (or `https://…`, `socks5://…`). */
+  url: string;
+  host: string;
+  port: number;
+}
+
+export type PacErrorKind = 'fetch' | 'http-status' | 'too-large' | 'timeout' | 'syntax' | 'eval' | 'bad-result';
+
+/** Fetching and evaluating a PAC file for the Exchange URL. */
+export interface PacOutcome {
+  /** Where the PAC file was fetched from (credentials and query removed). */
+  url: string;
+  via: 'configured' | 'wpad-dhcp' | 'wpad-dns';
+  /** HTTP status of the fetch, when it got that far. */
+  status?: number;
+  bytes?: number;
+  /** What `FindProxyForURL` returned for the Exchange URL, verbatim (`PROXY p:8080; DIRECT`). */
+  result?: string;
+  /** Absent when the file was fetched and evaluated to a usable result. */
+  error?: ErrorInfo<PacErrorKind>;
+}
+
+/** What one configuration source says, whether or not it decided. */
+export interface ProxySourceReading {
+  source: ProxySource;
+  /** The proxy as configured there (`host:port`, per-scheme lists kept verbatim), no credentials. */
+  proxy?: string;
+  bypass?: string[];
+  pacUrl?: string;
+  autoDetect?: boolean;
+  /** The source could not be read (command missing, registry denied). */
+  error?: string;
+}
+
+/**
+ * The proxy for the Exchange URL as Windows decides it for Outlook (WinINET order: fixed proxy
+ * with its bypass list, PAC URL, WPAD), or as the option or the platform decides elsewhere.
+ */
+export interface ProxyConfigData {
+  /** The URL the decision was made for (the Exchange URL). */
+  url: string;
+  /** The source that decided; `none` when nothing is configured. */
+  source: ProxySource;
+  /** Proxies in the order they are tried; empty = direct. */
+  proxies: ProxyServer[];
+  /** DIRECT is allowed after the proxies (PAC `PROXY p:8080; DIRECT`). */
+  directFallback: boolean;
+  /** The host matched a bypass list (`<local>`, ProxyOverride, NO_PROXY): direct although a proxy is set. */
+  bypassed: boolean;
+  /** Present when a PAC file (configured or found through WPAD) took part. */
+  pac?: PacOutcome;
+  /** Every source read, in the order they apply; WinHTTP also matters for Windows' own connectivity check. */
+  readings: ProxySourceReading[];
+}
+
+export type ProxyConnectErrorKind = 'proxy-unreachable' | 'timeout' | 'reset' | 'protocol' | 'other';
+
+/** The TLS handshake with the Exchange host inside a CONNECT tunnel. */
+export interface ProxyTunnelTls extends TlsHandshake {
+  servername: string;
+  /** Leaf first, as seen through the proxy (compare with the `tls` probe's direct chain). */
+  chain: CertificateInfo[];
+  trusted?: boolean;
+  trustError?: ErrorInfo;
+}
+
+/**
+ * A CONNECT to the Exchange host through the proxy, without proxy credentials.
+ *
+ * `outcome`: `tunnel` = 2xx, the tunnel is open; `auth-required` = 407; `refused` = any other
+ * answer (403 by policy, 502/504 the proxy could not reach the host, …); `no-answer` = the
+ * proxy itself could not be reached or did not answer in time (see `error`).
+ */
+export interface ProxyConnectData {
+  proxy: ProxyServer;
+  /** CONNECT target. */
+  host: string;
+  port: number;
+  outcome: 'tunnel' | 'auth-required' | 'refused' | 'no-answer';
+  status?: number;
+  statusText?: string;
+  /** Proxy-Authenticate challenges of a 407 (redacted like WWW-Authenticate). */
+  proxyChallenges: AuthChallenge[];
+  /** Server/Via of the proxy's answer, for naming the product. */
+  server?: string;
+  via?: string;
+  /** Body of a refusal (often a block page), capped. */
+  body?: HttpBody;
+  /** Only after `tunnel`: the handshake with the Exchange host through the tunnel. */
+  tls?: ProxyTunnelTls;
+  timings: { connectMs?: number; totalMs: number };
+  error?: ErrorInfo<ProxyConnectErrorKind>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Autodiscover (issue 7)
+
+/**
+ * How a candidate URL was found, in Outlook's terms (protocol-facts §1.1): `local-xml` (the
+ * admin's local file), `exo` (Exchange Online's endpoint), `scp` (Active Directory),
+ * `root-domain` (https://<domain>/autodiscover/…), `autodiscover-domain`
+ * (https://autodiscover.<domain>/…), `http-redirect` (http://autodiscover.<domain>/…, only a
+ * redirect counts), `srv` (_autodiscover._tcp.<domain>), `v2-json` (autodiscover.json),
+ * `redirect` (a hop reached from another candidate's 30x, RedirectUrl or RedirectAddr).
+ */
+export type AutodiscoverMethod =
+  | 'local-xml'
+  | 'exo'
+  | 'scp'
+  | 'root-domain'
+  | 'autodiscover-domain'
+  | 'http-redirect'
+  | 'srv'
+  | 'v2-json'
+  | 'redirect';
+
+/**
+ * What a candidate's answer is.
+ *
+ * `exchange-401`: 401 with a challenge, Exchange-like (the anonymous answer of a healthy
+ * server); `settings`/`redirect-addr`/`redirect-url`: a valid POX response with that Action
+ * (credential test); `pox-error`: a valid POX Error (see `errorCode`); `http-redirect`: 30x with
+ * Location; `json-url`: a valid v2 answer; `invalid`: an answer that is no Autodiscover response
+ * (HTML, other XML or JSON, unparsable, too large, refused by the hardened parser);
+ * `not-exchange`: another status (403/404/405 of an unrelated web server); `server-error`: 5xx;
+ * `no-answer`: DNS, TCP, TLS or HTTP did not get that far (see those parts).
+ */
+export type AutodiscoverResponseKind =
+  | 'exchange-401'
+  | 'settings'
+  | 'redirect-addr'
+  | 'redirect-url'
+  | 'pox-error'
+  | 'http-redirect'
+  | 'json-url'
+  | 'invalid'
+  | 'not-exchange'
+  | 'server-error'
+  | 'no-answer';
+
+/**
+ * Outlook's view of a candidate: `used` (the winner, or a hop on the way to it), `passed-over`
+ * (tried and rejected, see `reason`), `skipped` (not tried: excluded by registry, not
+ * domain-joined, …), `not-reached` (after the winner: Outlook stops there).
+ */
+export type AutodiscoverDecision = 'used' | 'passed-over' | 'skipped' | 'not-reached';
+
+export interface AutodiscoverCandidate {
+  method: AutodiscoverMethod;
+  url: string;
+  host: string;
+  decision: AutodiscoverDecision;
+  /** Stable code for the decision (`registry:ExcludeSrvRecord`, `not-domain-joined`, `cert-name`, `http-body-ignored`, `not-https`, `redirect-limit`, …). */
+  reason?: string;
+  /** Index of the candidate whose redirect led here. */
+  redirectedFrom?: number;
+  dns?: { addresses: string[]; error?: ErrorInfo<DnsErrorKind> };
+  tcp?: { address: string; connectMs?: number; error?: ErrorInfo<TcpErrorKind> };
+  tls?: {
+    protocol?: string;
+    leaf?: CertificateInfo;
+    trusted?: boolean;
+    /** The certificate names the candidate host. */
+    nameMatches?: boolean;
+    error?: ErrorInfo<TlsErrorKind>;
+  };
+  http?: {
+    method: string;
+    status?: number;
+    challenges: AuthChallenge[];
+    location?: string;
+    identity?: ServerIdentity;
+    body?: HttpBody;
+    error?: ErrorInfo<HttpErrorKind>;
+  };
+  response: AutodiscoverResponseKind;
+  /** POX ErrorCode (500 unknown address, 600 invalid request, …) for `pox-error`. */
+  errorCode?: string;
+  /** Where a redirect points to (Location, RedirectUrl, RedirectAddr, SRV target URL). */
+  redirectTo?: string;
+}
+
+/** Settings from the winning POX response (credential test only). */
+export interface AutodiscoverProtocol {
+  /** `mapiHttp`, `EXCH`, `EXPR`, `EXHTTP`, `WEB`, … as sent. */
+  type: string;
+  server?: string;
+  internalUrl?: string;
+  externalUrl?: string;
+  authPackage?: string;
+  ewsUrl?: string;
+}
+
+/** The Autodiscover candidate walk for one mailbox domain, in Outlook's order. */
+export interface AutodiscoverData {
+  domain: string;
+  /** Outlook's AutoDiscover registry values honoured (policy key wins); absent off Windows. */
+  registry?: Record<string, number>;
+  candidates: AutodiscoverCandidate[];
+  /**
+   * Index of the candidate whose answer Outlook would use: the first that answers like Exchange
+   * (`exchange-401` without credentials, `settings` with them), after following its redirects.
+   * Absent when none does.
+   */
+  winner?: number;
+  /** With the credential test: the protocols of the winner's answer. */
+  protocols?: AutodiscoverProtocol[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sign-in (issue 7)
+
+export type CredentialMethod = 'basic' | 'ntlm' | 'negotiate' | 'bearer';
+
+/** One authenticated request with the user's credentials (which are never recorded). */
+export interface CredentialAttempt {
+  method: CredentialMethod;
+  status?: number;
+  /** The server answered 401 again after the credentials were sent: they were not accepted. */
+  rejected: boolean;
+  /** Challenges of the final answer (a 401 again lists what else would be accepted). */
+  challenges: AuthChallenge[];
+  identity?: ServerIdentity;
+  /** X-MS-Diagnostics / X-DiagInfo of the answer, verbatim (they carry no secret). */
+  diagnostics?: string;
+  error?: ErrorInfo<HttpErrorKind>;
+}
+
+/**
+ * The optional credential test against one endpoint (Autodiscover, /mapi, /EWS).
+ *
+ * `mapi` only for the MAPI endpoint: `responseCode` is X-ResponseCode (MS-OXCMAPIHTTP
+ * 2.2.3.3.3: 0 success, 8 anonymous not allowed, …); `externalBlocked` is set when the
+ * authenticated answers show the per-mailbox block of MAPI from outside
+ * (MAPIBlockOutlookExternalConnectivity: the mailbox's answer lacks every external MAPI URL
+ * although the client came in through the external name, or MAPI refuses this mailbox while the
+ * same credentials work on EWS); `rpcHttpOffered` says whether Outlook Anywhere is still offered
+ * to the mailbox (false = MAPIBlockOutlookRpcHttp or no EXPR/EXHTTP in Autodiscover).
+ */
+export interface AuthCredentialsData {
+  host: string;
+  address?: string;
+  /** Without query secrets. */
+  url: string;
+  endpoint: ExchangeEndpoint;
+  attempts: CredentialAttempt[];
+  mapi?: { responseCode?: number; externalBlocked?: boolean; rpcHttpOffered?: boolean };
+}
+
+export type KerberosErrorKind = 'principal-unknown' | 'principal-not-unique' | 'clock-skew' | 'kdc-unreachable' | 'no-tgt' | 'other';
+
+/**
+ * Whether a Kerberos service ticket for `HTTP/<host>` exists or can be obtained (`klist`,
+ * `klist get`, MIT `kvno`).
+ */
+export interface KerberosData {
+  host: string;
+  /** `HTTP/<host>`. */
+  spn: string;
+  /** The tool that answered; null when none is available (then the rest is unknown). */
+  tool: 'windows-klist' | 'mit-klist' | null;
+  /** A ticket-granting ticket exists (the user is signed in to a realm); null when unknown. */
+  tgt: boolean | null;
+  realm?: string;
+  ticket: 'cached' | 'obtained' | 'failed' | 'unknown';
+  /** Why `failed` (KDC_ERR_S_PRINCIPAL_UNKNOWN = no such SPN, KDC_ERR_PRINCIPAL_NOT_UNIQUE = duplicate SPN, …). */
+  error?: ErrorInfo<KerberosErrorKind>;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export interface ProbeDataMap {
   'local.network': LocalNetworkData;
@@ -393,6 +677,11 @@ export interface ProbeDataMap {
   tls: TlsData;
   http: HttpEndpointData;
   connectivity: ConnectivityData;
+  'proxy.config': ProxyConfigData;
+  'proxy.connect': ProxyConnectData;
+  autodiscover: AutodiscoverData;
+  'auth.credentials': AuthCredentialsData;
+  'auth.kerberos': KerberosData;
 }
 
 export type ProbeId = keyof ProbeDataMap;
