@@ -258,7 +258,24 @@ export type ExchangeEndpoint =
   | 'owa'
   | 'healthcheck';
 
-export type HttpErrorKind = 'timeout' | 'refused' | 'reset' | 'tls' | 'protocol' | 'too-large' | 'aborted' | 'other';
+/**
+ * Why an HTTP exchange has no (complete) answer.
+ *
+ * `too-large`: the response headers exceeded the limit; `protocol`: not parseable as HTTP/1.x;
+ * `unreachable`: no route to the address; `dns`: the name did not resolve (connectivity check).
+ * A body cut at the size cap is not an error (`body.truncated`).
+ */
+export type HttpErrorKind =
+  | 'timeout'
+  | 'refused'
+  | 'reset'
+  | 'tls'
+  | 'protocol'
+  | 'too-large'
+  | 'aborted'
+  | 'unreachable'
+  | 'dns'
+  | 'other';
 
 export interface HttpTimings {
   /** TCP connect, when this request opened a new connection. */
@@ -267,6 +284,8 @@ export interface HttpTimings {
   /** From sending the request until the response headers. */
   ttfbMs?: number;
   totalMs: number;
+  /** Whether the request went over a connection an earlier request had opened. */
+  reusedConnection?: boolean;
 }
 
 export interface ServerIdentity {
@@ -294,18 +313,51 @@ export interface HttpExchange {
     status: number;
     statusText: string;
     httpVersion: string;
+    /** As received, duplicates kept; Set-Cookie values and token68 in challenges redacted. */
     headers: HeaderList;
     challenges: AuthChallenge[];
+    /** What the WWW-Authenticate parser had to skip or guess (absent when nothing). */
+    challengeProblems?: string[];
     identity: ServerIdentity;
     /** Server's Date header, and server time minus local time in ms. */
     date?: string;
     clockSkewMs?: number;
+    /** As sent (tokens in the query redacted); redirects are recorded, never followed. */
     location?: string;
     body: HttpBody;
   };
   timings: HttpTimings;
   startedAt: string;
   error?: ErrorInfo<HttpErrorKind>;
+}
+
+/**
+ * What answered an Exchange URL, as far as one anonymous answer tells.
+ *
+ * `exchange-like`: Exchange's own headers, a WWW-Authenticate challenge, or the health check's
+ * `200 OK<br/>SERVER` answer; `not-exchange`: an HTML page or a redirect without any challenge
+ * and without Exchange headers, or a redirect to another host (a portal, a reverse proxy's
+ * login, a web server that is not Exchange); `unknown`: anything else (errors, bare 404/5xx).
+ */
+export interface ResponderInfo {
+  verdict: 'exchange-like' | 'not-exchange' | 'unknown';
+  reason:
+    | 'exchange-headers'
+    | 'challenge'
+    | 'healthcheck-answer'
+    | 'html-without-challenge'
+    | 'redirect-without-challenge'
+    | 'redirect-foreign-host'
+    | 'no-response'
+    | 'other';
+  /** Exchange-specific response headers seen (lower-case names, e.g. `x-feserver`). */
+  exchangeHeaders: string[];
+  challenged: boolean;
+  /** The body is an HTML page (by content type or by its start). */
+  html: boolean;
+  /** Host of the redirect target, and whether it differs from the host asked. */
+  redirectHost?: string;
+  redirectForeign?: boolean;
 }
 
 export interface HttpEndpointData extends HttpExchange {
@@ -315,6 +367,11 @@ export interface HttpEndpointData extends HttpExchange {
   endpoint: ExchangeEndpoint;
   /** For health checks: the virtual directory asked. */
   vdir?: string;
+  /** Why this host was asked: the Exchange host, or an Autodiscover name of the mail domain. */
+  role?: 'exchange' | 'autodiscover-name';
+  responder?: ResponderInfo;
+  /** For health checks answered `200 OK<br/>NAME`: the server name in the body. */
+  healthServer?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -326,6 +383,12 @@ export interface ConnectivityData extends HttpExchange {
   /** `ok`: expected body; `portal`: redirected or answered by something else; `unreachable`: no answer. */
   outcome: 'ok' | 'portal' | 'wrong-answer' | 'unreachable';
   redirectHost?: string;
+  /** Why `portal`: a redirect to another host, an HTML page, or 511 Network Authentication Required. */
+  portalReason?: 'redirect-foreign-host' | 'html-page' | 'network-authentication-required';
+  /** The address asked (after the name lookup) and every address the lookup returned. */
+  address?: string;
+  addresses?: string[];
+  lookupMs?: number;
 }
 
 // ---------------------------------------------------------------------------------------------

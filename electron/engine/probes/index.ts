@@ -1,8 +1,10 @@
 import { COLLECTOR_PROBES } from '../collectors';
 import type { AnyProbeDefinition } from '../probe';
+import { connectivityProbe } from './connectivity';
 import { dnsDirectProbe } from './dns-direct';
 import { dnsSrvProbe } from './dns-srv';
 import { dnsSystemProbe } from './dns-system';
+import { httpProbe } from './http';
 import { localNetworkProbe } from './local-network';
 import { tcpProbe } from './tcp';
 import { tlsProbe } from './tls';
@@ -19,5 +21,7 @@ export const PROBES: readonly AnyProbeDefinition[] = [
   dnsSrvProbe,
   tcpProbe,
   tlsProbe,
+  httpProbe,
+  connectivityProbe,
   ...COLLECTOR_PROBES,
 ];

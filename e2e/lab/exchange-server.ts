@@ -1,0 +1,329 @@
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
+import tls from 'node:tls';
+import { closeServer, listenOnAddresses } from './listen';
+import { createCa, issueCert, type TestCa } from './pki';
+import { headerOf, serveRawHttp, type RawRequest, type RawResponder } from './raw-http';
+
+/**
+ * An Exchange-like HTTPS responder on several loopback addresses, one behaviour per address.
+ *
+ * It answers the anonymous first requests the way Exchange 2016/2019 (or Exchange Online, or
+ * something standing in Exchange's way) does: 401 with WWW-Authenticate lines and Exchange's
+ * headers, health checks, OWA's redirect to its logon page; and it can misbehave in the ways the
+ * probes must survive (back-end errors, missing protocols, blocked RPC methods, a wrong clock,
+ * endless or huge bodies, broken or oversized headers, no answer at all). All addresses share
+ * one port, as the addresses of a load-balanced name do.
+ */
+
+/** How the anonymous request is challenged, or what answers instead of Exchange. */
+export type ExchangeAuth =
+  /** On-premises: `Negotiate` and `NTLM` as separate header lines (plus Basic with `basicRealm`). */
+  | 'windows'
+  /** Only `Basic realm="<host>"`. */
+  | 'basic-only'
+  /** Exchange Online: a Bearer challenge for the Exchange resource plus `Basic Realm=""`. */
+  | 'exchange-online'
+  /** A reverse proxy with pre-authentication: 200 HTML login page on every path, no challenge. */
+  | 'none'
+  /** A portal or proxy login: 302 to a foreign host on every path, no challenge. */
+  | 'redirect';
+
+export type ExchangeFault =
+  /** 200 with a chunked body that never ends (a chunk every 100 ms). */
+  | 'endless-body'
+  /** 200 with a body of `hugeBodyBytes` (default 20 MB). */
+  | 'huge-body'
+  /** A status line followed by header lines that are not HTTP. */
+  | 'broken-headers'
+  /** A 401 whose headers exceed 100 KB. */
+  | 'oversized-headers'
+  /** Reads the request and never answers. */
+  | 'silent';
+
+export interface ExchangeBehaviour {
+  auth?: ExchangeAuth;
+  /** With `windows`: also offer `Basic realm="<basicRealm>"` on its own line. */
+  basicRealm?: string;
+  /** X-FEServer and the health check's server name; default EX01, EX02, … by address order. */
+  serverName?: string;
+  /** Every path answers with this status instead (500: broken back end, 503: app pool stopped). */
+  status?: 500 | 502 | 503 | 504;
+  /** /mapi/ answers 404 (MAPI over HTTP disabled or its virtual directory missing). */
+  mapiMissing?: boolean;
+  /** RPC_IN_DATA and RPC_OUT_DATA are rejected with this status (a device that blocks the methods). */
+  rpcMethods?: 405 | 501;
+  /** The Date header is off by this many ms (server clock minus real clock). */
+  clockOffsetMs?: number;
+  /** Answer with HTTP/1.0 status lines and close each connection (old reverse proxies do). */
+  httpVersion?: '1.0';
+  fault?: ExchangeFault;
+  /** Path prefixes (case-insensitive) the fault applies to; default every path. */
+  faultPaths?: string[];
+  hugeBodyBytes?: number;
+}
+
+export interface LabRequest {
+  address: string;
+  /** SNI the client sent (false when none). */
+  servername: string | false;
+  method: string;
+  target: string;
+  headers: [string, string][];
+  bodyBytes: number;
+  /** The request body as text (probes send XML or nothing). */
+  body: string;
+}
+
+export interface ExchangeLabOptions {
+  /** Names in the server certificate; the first is the Exchange host. Default mail./autodiscover./contoso.test. */
+  hostNames?: string[];
+  /** Loopback address → behaviour, e.g. `{ '127.0.0.2': {}, '127.0.0.3': { status: 503 } }`. */
+  addresses: Record<string, ExchangeBehaviour>;
+  /** The CA that issues the certificate; default a new one. */
+  ca?: TestCa;
+}
+
+export interface ExchangeLab {
+  port: number;
+  ca: TestCa;
+  hostNames: string[];
+  addresses: string[];
+  /** Every request received, in order. */
+  requests: LabRequest[];
+  setBehaviour(address: string, behaviour: ExchangeBehaviour): void;
+  /** Connections currently open to the lab (to check that clients close theirs). */
+  openConnections(): number;
+  close(): Promise<void>;
+}
+
+/** The Exchange resource's app id in every Exchange Online Bearer challenge. */
+export const EXCHANGE_ONLINE_CLIENT_ID = '00000002-0000-0ff1-ce00-000000000000';
+
+const EXO_BEARER =
+  `Bearer client_id="${EXCHANGE_ONLINE_CLIENT_ID}", trusted_issuers="00000001-0000-0000-c000-000000000000@*", ` +
+  'token_types="app_asserted_user_v1 service_asserted_app_v1", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"';
+
+/** Virtual directories with a healthcheck.htm (as the managed availability probes use them). */
+const HEALTHCHECK_VDIRS = ['mapi', 'ews', 'owa', 'autodiscover', 'rpc', 'oab', 'ecp', 'microsoft-server-activesync'];
+
+/** Interval of the never-ending body's chunks: slow enough to stay small, fast enough to beat an idle timeout. */
+const ENDLESS_CHUNK_INTERVAL_MS = 100;
+const DEFAULT_HUGE_BODY_BYTES = 20 * 1024 * 1024;
+
+export async function startExchangeLab(options: ExchangeLabOptions): Promise<ExchangeLab> {
+  const hostNames = options.hostNames ?? ['mail.contoso.test', 'autodiscover.contoso.test', 'contoso.test'];
+  const ca = options.ca ?? (await createCa());
+  const cert = await issueCert(ca, { names: hostNames });
+  const behaviours = new Map(Object.entries(options.addresses));
+  const defaultNames = new Map([...behaviours.keys()].map((address, i) => [address, `EX${String(i + 1).padStart(2, '0')}`]));
+  const requests: LabRequest[] = [];
+  const sockets = new Set<Socket>();
+
+  const servers = [...behaviours.keys()].map((address) => {
+    const server = tls.createServer({ key: cert.keyPem, cert: cert.chainPem, ALPNProtocols: ['http/1.1'] }, (socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      serveRawHttp(socket, (request, respond) => {
+        requests.push({
+          address,
+          servername: socket.servername ?? false,
+          method: request.method,
+          target: request.target,
+          headers: request.headers,
+          bodyBytes: request.body.length,
+          body: request.body.toString('utf8'),
+        });
+        const behaviour = behaviours.get(address) ?? {};
+        answer(request, respond, { ...behaviour, serverName: behaviour.serverName ?? defaultNames.get(address) ?? 'EX01' }, hostNames[0]!);
+      });
+    });
+    // Plain TCP connects (the TCP probe) and aborted handshakes are normal here.
+    server.on('tlsClientError', () => undefined);
+    server.on('connection', (raw: Socket) => {
+      sockets.add(raw);
+      raw.on('close', () => sockets.delete(raw));
+    });
+    return { address, server };
+  });
+  const port = await listenOnAddresses(servers);
+
+  return {
+    port,
+    ca,
+    hostNames,
+    addresses: [...behaviours.keys()],
+    requests,
+    setBehaviour(address, behaviour) {
+      behaviours.set(address, behaviour);
+    },
+    openConnections: () => sockets.size,
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await Promise.all(servers.map(({ server }) => closeServer(server)));
+    },
+  };
+}
+
+type Resolved = ExchangeBehaviour & { serverName: string };
+
+function answer(request: RawRequest, respond: RawResponder, b: Resolved, exchangeHost: string): void {
+  const path = request.path.toLowerCase();
+  const host = (headerOf(request, 'host') ?? exchangeHost).replace(/:\d+$/, '');
+  if (b.httpVersion) respond.version = b.httpVersion;
+
+  if (b.fault && (b.faultPaths ?? ['/']).some((prefix) => path.startsWith(prefix.toLowerCase()))) {
+    fault(b.fault, respond, b);
+    return;
+  }
+
+  if (b.auth === 'none') {
+    respond.send(200, 'OK', [['Content-Type', 'text/html; charset=utf-8'], ['Server', 'nginx'], ['Date', date(b)]], LOGIN_PAGE);
+    return;
+  }
+  if (b.auth === 'redirect') {
+    const location = `https://login.portal-example.test/login?orig=${encodeURIComponent(`https://${host}${request.target}`)}`;
+    respond.send(302, 'Found', [['Location', location], ['Server', 'nginx'], ['Date', date(b)], ['Content-Type', 'text/html']], `<html><body><a href="${location}">Login</a></body></html>`);
+    return;
+  }
+  if (b.status === 503) {
+    // http.sys answers for a stopped application pool: no Exchange headers.
+    respond.send(503, 'Service Unavailable', [['Content-Type', 'text/html; charset=us-ascii'], ['Server', 'Microsoft-HTTPAPI/2.0'], ['Date', date(b)]], HTTPAPI_503);
+    return;
+  }
+  if (b.status !== undefined) {
+    respond.send(b.status, b.status === 500 ? 'Internal Server Error' : 'Bad Gateway', [...exchangeHeaders(b), ['X-BackEndHttpStatus', String(b.status)], ['Content-Type', 'text/html']], ASPNET_ERROR);
+    return;
+  }
+
+  const vdir = /^\/([^/]+)\/healthcheck\.htm$/.exec(path)?.[1];
+  if (vdir !== undefined && HEALTHCHECK_VDIRS.includes(vdir)) {
+    if (vdir === 'mapi' && b.mapiMissing) return notFound(respond, b);
+    respond.send(200, 'OK', [...exchangeHeaders(b), ['Content-Type', 'text/html']], `200 OK<br/>${b.serverName}`);
+    return;
+  }
+
+  if (path.startsWith('/mapi/')) {
+    if (b.mapiMissing) return notFound(respond, b);
+    return unauthorized(respond, b, host);
+  }
+  if (path === '/rpc/rpcproxy.dll') {
+    if ((request.method === 'RPC_IN_DATA' || request.method === 'RPC_OUT_DATA') && b.rpcMethods) {
+      respond.send(b.rpcMethods, b.rpcMethods === 405 ? 'Method Not Allowed' : 'Not Implemented', [['Server', 'BigIP'], ['Date', date(b)], ['Content-Type', 'text/html']], '<html><body>Method not allowed</body></html>');
+      return;
+    }
+    return unauthorized(respond, b, host);
+  }
+  if (path === '/autodiscover/autodiscover.xml' || path === '/ews/exchange.asmx') return unauthorized(respond, b, host);
+  if (path === '/owa' || path === '/owa/') {
+    const back = encodeURIComponent(`https://${host}/owa/`);
+    const location = b.auth === 'exchange-online' ? `https://login.microsoftonline.com/common/oauth2/authorize?client_id=${EXCHANGE_ONLINE_CLIENT_ID}&redirect_uri=${back}` : `https://${host}/owa/auth/logon.aspx?url=${back}&reason=0`;
+    respond.send(302, 'Found', [...exchangeHeaders(b), ['Location', location], ['Set-Cookie', 'ClientId=1A2B3C4D5E6F; expires=Fri, 01-Jan-2100 00:00:00 GMT; path=/; secure; HttpOnly'], ['Content-Type', 'text/html; charset=utf-8']], `<html><head><title>Object moved</title></head><body><h2>Object moved to <a href="${location}">here</a>.</h2></body></html>`);
+    return;
+  }
+  notFound(respond, b);
+}
+
+function date(b: ExchangeBehaviour): string {
+  return new Date(Date.now() + (b.clockOffsetMs ?? 0)).toUTCString();
+}
+
+function exchangeHeaders(b: Resolved): [string, string][] {
+  const online = b.auth === 'exchange-online';
+  const headers: [string, string][] = [
+    ['Cache-Control', 'private'],
+    ['Server', 'Microsoft-IIS/10.0'],
+    ['request-id', randomUUID()],
+  ];
+  if (online) {
+    headers.push(['X-CalculatedBETarget', 'AM0PR09MB2882.eurprd09.prod.outlook.com'], ['X-BEServer', 'AM0PR09MB2882'], ['X-FEServer', 'FR0P281CA0042'], ['X-FEServer', b.serverName]);
+  } else {
+    headers.push(['X-CalculatedBETarget', `${b.serverName.toLowerCase()}.contoso.corp`], ['X-FEServer', b.serverName]);
+  }
+  headers.push(['X-OWA-Version', '15.2.1544.4'], ['X-AspNet-Version', '4.0.30319'], ['X-Powered-By', 'ASP.NET'], ['Date', date(b)]);
+  return headers;
+}
+
+function challenges(b: Resolved, host: string): [string, string][] {
+  switch (b.auth ?? 'windows') {
+    case 'basic-only':
+      return [['WWW-Authenticate', `Basic realm="${host}"`]];
+    case 'exchange-online':
+      return [
+        ['WWW-Authenticate', EXO_BEARER],
+        ['WWW-Authenticate', 'Basic Realm=""'],
+      ];
+    default:
+      return [
+        ['WWW-Authenticate', 'Negotiate'],
+        ['WWW-Authenticate', 'NTLM'],
+        ...(b.basicRealm !== undefined ? ([['WWW-Authenticate', `Basic realm="${b.basicRealm}"`]] as [string, string][]) : []),
+      ];
+  }
+}
+
+function unauthorized(respond: RawResponder, b: Resolved, host: string): void {
+  const [first, ...rest] = exchangeHeaders(b);
+  // Exchange interleaves WWW-Authenticate with its other headers; keep that shape.
+  respond.send(401, 'Unauthorized', [first!, ...challenges(b, host), ...rest], '');
+}
+
+function notFound(respond: RawResponder, b: Resolved): void {
+  respond.send(404, 'Not Found', [['Content-Type', 'text/html'], ['Server', 'Microsoft-IIS/10.0'], ['X-Powered-By', 'ASP.NET'], ['Date', date(b)]], IIS_404);
+}
+
+function fault(kind: ExchangeFault, respond: RawResponder, b: Resolved): void {
+  const socket = respond.socket;
+  switch (kind) {
+    case 'silent':
+      respond.hold();
+      return;
+    case 'broken-headers':
+      respond.writeRaw('HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate Negotiate\r\nX-FEServer\u0001: EX01\r\n\r\n');
+      respond.end();
+      return;
+    case 'oversized-headers':
+      respond.send(401, 'Unauthorized', [['WWW-Authenticate', 'Negotiate'], ['X-Padding', 'x'.repeat(100 * 1024)]], '');
+      return;
+    case 'endless-body': {
+      respond.writeRaw(`HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\nX-FEServer: ${b.serverName}\r\nDate: ${date(b)}\r\n\r\n`);
+      const chunk = '<p>still loading</p>\n';
+      const timer = setInterval(() => {
+        if (socket.destroyed) clearInterval(timer);
+        else respond.writeRaw(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+      }, ENDLESS_CHUNK_INTERVAL_MS);
+      socket.once('close', () => clearInterval(timer));
+      return;
+    }
+    case 'huge-body': {
+      const total = b.hugeBodyBytes ?? DEFAULT_HUGE_BODY_BYTES;
+      respond.writeRaw(`HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: ${total}\r\nDate: ${date(b)}\r\n\r\n`);
+      const block = Buffer.alloc(64 * 1024, 'A');
+      let sent = 0;
+      const pump = () => {
+        while (sent < total && !socket.destroyed) {
+          const piece = block.subarray(0, Math.min(block.length, total - sent));
+          sent += piece.length;
+          if (!respond.writeRaw(piece)) {
+            socket.once('drain', pump);
+            return;
+          }
+        }
+      };
+      pump();
+      return;
+    }
+  }
+}
+
+const LOGIN_PAGE =
+  '<!DOCTYPE html><html><head><title>Anmeldung</title></head><body><h1>Bitte anmelden</h1>' +
+  '<form method="post" action="/login"><input name="user"><input type="password" name="password"><button>Anmelden</button></form></body></html>';
+
+const HTTPAPI_503 =
+  '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN""http://www.w3.org/TR/html4/strict.dtd">\r\n<HTML><HEAD><TITLE>Service Unavailable</TITLE>\r\n' +
+  '<META HTTP-EQUIV="Content-Type" Content="text/html; charset=us-ascii"></HEAD>\r\n<BODY><h2>Service Unavailable</h2>\r\n<hr><p>HTTP Error 503. The service is unavailable.</p>\r\n</BODY></HTML>\r\n';
+
+const ASPNET_ERROR = '<html><head><title>Runtime Error</title></head><body><h1>Server Error in \'/\' Application.</h1></body></html>';
+
+const IIS_404 = '<!DOCTYPE html><html><head><title>404 - File or directory not found.</title></head><body><h2>404 - File or directory not found.</h2></body></html>';
