@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import type { FindingId } from '../model/finding-catalog';
 import { de } from './de';
 import { en } from './en';
-import type { FindingTexts } from './finding-texts';
+import { selectedNotes, type FindingTexts } from './finding-texts';
 import { findingsDe, findingsEn } from './findings';
 
 export const LANGS = ['de', 'en'] as const;
@@ -21,7 +21,10 @@ export interface Translator {
   lang: Lang;
   /** A message by key (`cli/progress`), with `{{placeholders}}` filled. */
   t(key: string, args?: Record<string, unknown>): string;
-  /** A finding's texts with its args filled in; missing texts fall back to German, then to the id. */
+  /**
+   * A finding's texts with its args filled in; missing texts fall back to German, then to the id.
+   * The notes the args select (`note`, `lowered`) are appended to `detail`.
+   */
   finding(id: FindingId, args?: Record<string, string | number>): FindingTexts;
 }
 
@@ -59,7 +62,8 @@ export function translator(lang: Lang): Translator {
         const value = objectAt(`${base}/${key}`, { ...args, defaultValue: [] });
         return Array.isArray(value) ? value.map(String) : [];
       };
-      return { title: fill('title') || id, detail: fill('detail'), user: list('user'), admin: list('admin') };
+      const detail = [fill('detail'), ...selectedNotes(args).map((key) => fill(`notes/${key}`))].filter(Boolean).join(' ');
+      return { title: fill('title') || id, detail, user: list('user'), admin: list('admin') };
     },
   };
   cache.set(lang, created);
