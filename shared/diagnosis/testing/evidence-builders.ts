@@ -388,7 +388,7 @@ export interface HostSpec {
   tcp?: Record<string, 'ok' | TcpErrorKind>;
   /** TLS overrides per address, or for all. */
   tls?: Partial<TlsData> | ((address: string) => Partial<TlsData>);
-  /** Which endpoint the anonymous request goes to; `false` for none. */
+  /** Which endpoint the anonymous request goes to (default: `autodiscover` for autodiscover.* names, else `mapi`); `false` for none. */
   endpoint?: ExchangeEndpoint | false;
 }
 
@@ -408,7 +408,7 @@ export function hostProbes(host: string, spec: HostSpec = {}): ProbeResultOf<Pro
     }
     const overrides = typeof spec.tls === 'function' ? spec.tls(address) : (spec.tls ?? {});
     probes.push(tls(host, address, overrides));
-    if (spec.endpoint !== false) probes.push(http(host, address, spec.endpoint ?? 'mapi'));
+    if (spec.endpoint !== false) probes.push(http(host, address, spec.endpoint ?? (host.startsWith('autodiscover.') ? 'autodiscover' : 'mapi')));
   }
   return probes;
 }
