@@ -20,10 +20,16 @@ describe('finding notes and placeholders', () => {
     expect(en.admin.join('\n')).toContain('Resolve-DnsName mail.contoso.com');
   });
 
+  it('formats numbers with the language\'s separators', () => {
+    const args = { host: 'h', address: 'a', largeBytes: 64000, receivedBytes: 1200 };
+    expect(translator('de').finding('mtu.blackhole-suspected', args).detail).toContain('(64.000 Bytes)');
+    expect(translator('en').finding('mtu.blackhole-suspected', args).detail).toContain('(64,000 bytes)');
+  });
+
   it('formats date args as local dates', () => {
     const validTo = Date.UTC(2026, 2, 14, 12);
-    expect(translator('de').finding('tls.cert-expiring', { host: 'h', validTo, days: 12 }).detail).toContain('14.3.2026');
-    expect(translator('en').finding('tls.cert-expiring', { host: 'h', validTo, days: 12 }).detail).toContain('3/14/2026');
+    expect(translator('de').finding('tls.cert-expiring', { host: 'h', validTo }).detail).toContain('14.3.2026');
+    expect(translator('en').finding('tls.cert-expiring', { host: 'h', validTo }).detail).toContain('3/14/2026');
   });
 
   it('finds unfilled placeholders, unknown notes and non-numeric dates', () => {

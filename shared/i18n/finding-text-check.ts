@@ -28,6 +28,7 @@ export function findingTextProblems(table: FindingTextTable, id: FindingId, args
     for (const { name, format } of placeholdersOf(text)) {
       if (!(name in args)) problems.push(`${id}: {{${name}}} has no arg (in "${text.slice(0, 60)}…")`);
       else if (format === 'datetime' && typeof args[name] !== 'number') problems.push(`${id}: {{${name}, datetime}} needs epoch ms`);
+      else if (format === 'number' && typeof args[name] !== 'number') problems.push(`${id}: {{${name}, number}} needs a number`);
     }
   }
   return [...new Set(problems)];

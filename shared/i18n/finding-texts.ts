@@ -6,7 +6,7 @@ import type { FindingId } from '../model/finding-catalog';
  * `detail` explains what was found and why Outlook shows "Getrennt" because of it; `user` are
  * the steps for the person at the computer ("Was Sie tun können"); `admin` the checks for IT
  * support. Placeholders `{{name}}` are filled from the rule's args (`{{name, datetime}}` formats
- * an epoch-ms arg as a local date).
+ * an epoch-ms arg as a local date, `{{name, number}}` a number with the language's separators).
  */
 export interface FindingTexts {
   title: string;

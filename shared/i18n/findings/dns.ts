@@ -82,7 +82,7 @@ export const de: FindingTextTable = {
   'dns.slow': {
     title: 'Die Namensauflösung ist langsam',
     detail:
-      'Die Adresse von {{host}} zu finden hat {{ms}} ms gedauert; normal sind wenige Millisekunden bis etwa 100 ms. Outlook muss Namen immer wieder auflösen. Dauert das lange, verbindet sich Outlook zäh oder gibt auf und zeigt kurz „Getrennt“.',
+      'Die Adresse von {{host}} zu finden hat {{ms, number}} ms gedauert; normal sind wenige Millisekunden bis etwa 100 ms. Outlook muss Namen immer wieder auflösen. Dauert das lange, verbindet sich Outlook zäh oder gibt auf und zeigt kurz „Getrennt“.',
     notes: {
       'partial-timeout': 'Eine der beiden Anfragen (für IPv4 oder für IPv6) blieb ganz ohne Antwort. Windows wartet dann jedes Mal, bis sie aufgibt.',
       'autodiscover-only': AUTODISCOVER_ONLY.de,
@@ -194,7 +194,7 @@ export const en: FindingTextTable = {
   'dns.slow': {
     title: 'Name resolution is slow',
     detail:
-      'Finding the address of {{host}} took {{ms}} ms; a few milliseconds up to about 100 ms is normal. Outlook resolves names again and again. If that takes long, Outlook connects sluggishly or gives up and briefly shows "Disconnected".',
+      'Finding the address of {{host}} took {{ms, number}} ms; a few milliseconds up to about 100 ms is normal. Outlook resolves names again and again. If that takes long, Outlook connects sluggishly or gives up and briefly shows "Disconnected".',
     notes: {
       'partial-timeout': 'One of the two queries (for IPv4 or for IPv6) got no answer at all. Windows then waits every time until it gives up.',
       'autodiscover-only': AUTODISCOVER_ONLY.en,

@@ -9,7 +9,7 @@ export const de: FindingTextTable = {
       'Für {{host}} gibt es IPv6-Adressen ({{addresses}}), aber keine davon antwortet. Über IPv4 ({{working}}) klappt es. Windows versucht IPv6 meist zuerst. Outlook wartet dann bei jeder Verbindung, bis der IPv6-Versuch aufgibt. Das macht Outlook langsam oder lässt es „Getrennt“ zeigen.',
     notes: {
       'no-client-ipv6': 'Dieser Computer hat selbst keine IPv6-Adresse, deshalb versucht Windows IPv6 gar nicht. Outlook ist hier im Moment nicht betroffen, Computer mit IPv6 (zum Beispiel im Homeoffice) aber schon.',
-      'fast-fail': 'Die IPv6-Versuche scheitern sofort. Windows weicht dann schnell auf IPv4 aus, der Umweg kostet nur wenig Zeit.',
+      'fast-fail': 'Allerdings scheitern die IPv6-Versuche sofort. Windows weicht dann schnell auf IPv4 aus, der Umweg kostet nur wenig Zeit.',
       'autodiscover-only': AUTODISCOVER_ONLY.de,
     },
     user: [
@@ -31,7 +31,7 @@ export const en: FindingTextTable = {
       '{{host}} has IPv6 addresses ({{addresses}}), but none of them answers. Over IPv4 ({{working}}) it works. Windows usually tries IPv6 first, so Outlook waits on every connection until the IPv6 attempt gives up. That makes Outlook slow or makes it show "Disconnected".',
     notes: {
       'no-client-ipv6': 'This computer has no IPv6 address of its own, so Windows does not try IPv6 at all. Outlook is not affected here right now, but computers with IPv6 (for example at home) are.',
-      'fast-fail': 'The IPv6 attempts fail at once. Windows then quickly falls back to IPv4; the detour costs little time.',
+      'fast-fail': 'However, the IPv6 attempts fail at once. Windows then quickly falls back to IPv4; the detour costs little time.',
       'autodiscover-only': AUTODISCOVER_ONLY.en,
     },
     user: [

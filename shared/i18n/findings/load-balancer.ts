@@ -6,10 +6,10 @@ export const de: FindingTextTable = {
   'lb.dead-address': {
     title: 'Eine Adresse des Servers antwortet nicht',
     detail:
-      'Der Name {{host}} hat {{total}} Adressen. {{deadCount}} davon ({{dead}}) nehmen auf Port {{port}} keine Verbindung an, die anderen schon. Outlook nimmt mal die eine, mal die andere Adresse. Erwischt es eine tote, hängt die Verbindung, und Outlook zeigt zeitweise „Getrennt“ – auf manchen Computern öfter als auf anderen.',
+      'Der Name {{host}} hat {{total}} Adressen. Auf Port {{port}} nicht erreichbar: {{dead}}. Mindestens eine andere Adresse antwortet. Outlook nimmt mal die eine, mal die andere Adresse. Erwischt es eine nicht erreichbare, hängt die Verbindung, und Outlook zeigt zeitweise „Getrennt“ – auf manchen Computern öfter als auf anderen.',
     notes: {
-      refused: 'Die toten Adressen lehnen die Verbindung ab: Dort antwortet ein Gerät, aber ohne passenden Dienst, zum Beispiel ein alter Server.',
-      timeout: 'Die toten Adressen antworten überhaupt nicht: Dort steht vermutlich kein Gerät mehr, oder eine Firewall verwirft die Anfragen.',
+      refused: 'Dort wird die Verbindung abgelehnt: Ein Gerät antwortet, aber ohne passenden Dienst, zum Beispiel ein alter Server.',
+      timeout: 'Von dort kommt überhaupt keine Antwort: Vermutlich steht dort kein Gerät mehr, oder eine Firewall verwirft die Anfragen.',
       'autodiscover-only': AUTODISCOVER_ONLY.de,
     },
     user: [
@@ -47,10 +47,10 @@ export const en: FindingTextTable = {
   'lb.dead-address': {
     title: 'One of the server\'s addresses does not answer',
     detail:
-      'The name {{host}} has {{total}} addresses. {{deadCount}} of them ({{dead}}) accept no connection on port {{port}}, the others do. Outlook takes one address one time and another the next. When it hits a dead one, the connection hangs and Outlook shows "Disconnected" now and then – on some computers more often than on others.',
+      'The name {{host}} has {{total}} addresses. Not reachable on port {{port}}: {{dead}}. At least one other address answers. Outlook takes one address one time and another the next. When it hits an unreachable one, the connection hangs and Outlook shows "Disconnected" now and then – on some computers more often than on others.',
     notes: {
-      refused: 'The dead addresses refuse the connection: a device answers there, but without the right service, for example an old server.',
-      timeout: 'The dead addresses do not answer at all: probably no device is there any more, or a firewall drops the requests.',
+      refused: 'The connection is refused there: a device answers, but without the right service, for example an old server.',
+      timeout: 'No answer at all comes from there: probably no device is there any more, or a firewall drops the requests.',
       'autodiscover-only': AUTODISCOVER_ONLY.en,
     },
     user: [

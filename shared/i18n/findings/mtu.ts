@@ -5,9 +5,9 @@ export const de: FindingTextTable = {
   'mtu.blackhole-suspected': {
     title: 'Große Datenpakete kommen nicht durch',
     detail:
-      'Kleine Anfragen an {{host}} kommen durch, eine größere Übertragung ({{largeBytes}} Bytes) bleibt aber hängen (angekommen sind {{receivedBytes}} Bytes). Irgendwo auf dem Weg werden große Datenpakete verworfen, ohne dass der Computer davon erfährt. Outlook überträgt oft größere Datenmengen. Dabei bleibt die Verbindung stehen, und Outlook zeigt „Getrennt“, obwohl der Server erreichbar ist.',
+      'Kleine Anfragen an {{host}} kommen durch, eine größere Übertragung ({{largeBytes, number}} Bytes) bleibt aber hängen (angekommen sind {{receivedBytes, number}} Bytes). Irgendwo auf dem Weg werden große Datenpakete verworfen, ohne dass der Computer davon erfährt. Outlook überträgt oft größere Datenmengen. Dabei bleibt die Verbindung stehen, und Outlook zeigt „Getrennt“, obwohl der Server erreichbar ist.',
     notes: {
-      sweep: 'Ein Test mit Paketen, die nicht geteilt werden dürfen, ergab: Pakete bis {{pathMtu}} Bytes kommen durch.',
+      sweep: 'Ein Test mit Paketen, die nicht geteilt werden dürfen, ergab: Pakete bis {{pathMtu, number}} Bytes kommen durch.',
       'icmp-blocked':
         'Auch der Ping-Test bekam keine Antwort: Auf dem Weg sind Kontrollnachrichten (ICMP) gesperrt. Genau deshalb erfährt der Computer nicht, dass er kleinere Pakete schicken müsste.',
     },
@@ -29,9 +29,9 @@ export const en: FindingTextTable = {
   'mtu.blackhole-suspected': {
     title: 'Large data packets do not get through',
     detail:
-      'Small requests to {{host}} get through, but a larger transfer ({{largeBytes}} bytes) stalls ({{receivedBytes}} bytes arrived). Somewhere on the way large packets are dropped without the computer being told. Outlook often transfers larger amounts of data; the connection then stands still, and Outlook shows "Disconnected" although the server is reachable.',
+      'Small requests to {{host}} get through, but a larger transfer ({{largeBytes, number}} bytes) stalls ({{receivedBytes, number}} bytes arrived). Somewhere on the way large packets are dropped without the computer being told. Outlook often transfers larger amounts of data; the connection then stands still, and Outlook shows "Disconnected" although the server is reachable.',
     notes: {
-      sweep: 'A test with packets that must not be split showed: packets up to {{pathMtu}} bytes get through.',
+      sweep: 'A test with packets that must not be split showed: packets up to {{pathMtu, number}} bytes get through.',
       'icmp-blocked':
         'The ping test got no answer either: control messages (ICMP) are blocked on the way. That is exactly why the computer is not told to send smaller packets.',
     },

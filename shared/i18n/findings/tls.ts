@@ -137,7 +137,7 @@ export const de: FindingTextTable = {
   'tls.cert-expiring': {
     title: 'Zertifikat des Servers läuft bald ab',
     detail:
-      'Das Zertifikat von {{host}} läuft am {{validTo, datetime}} ab, also in {{days}} Tagen. Danach vertraut Outlook dem Server nicht mehr und zeigt „Getrennt“, bis ein neues Zertifikat eingesetzt ist. Im Moment funktioniert noch alles.',
+      'Das Zertifikat von {{host}} läuft am {{validTo, datetime}} ab, also in weniger als zwei Wochen. Danach vertraut Outlook dem Server nicht mehr und zeigt „Getrennt“, bis ein neues Zertifikat eingesetzt ist. Im Moment funktioniert noch alles.',
     notes: { 'autodiscover-only': AUTODISCOVER_ONLY.de },
     user: ['Sie müssen jetzt nichts tun. Geben Sie diesen Bericht an den IT-Support weiter, damit das Zertifikat rechtzeitig erneuert wird.'],
     admin: [
@@ -283,7 +283,7 @@ export const en: FindingTextTable = {
   'tls.cert-expiring': {
     title: 'The server\'s certificate expires soon',
     detail:
-      'The certificate of {{host}} expires on {{validTo, datetime}}, in {{days}} days. After that Outlook no longer trusts the server and shows "Disconnected" until a new certificate is in place. Right now everything still works.',
+      'The certificate of {{host}} expires on {{validTo, datetime}}, less than two weeks from now. After that Outlook no longer trusts the server and shows "Disconnected" until a new certificate is in place. Right now everything still works.',
     notes: { 'autodiscover-only': AUTODISCOVER_ONLY.en },
     user: ['You need not do anything now. Pass this report on to your IT support so that the certificate is renewed in time.'],
     admin: [
