@@ -32,9 +32,11 @@ export function localNetworkOf(evidence: Evidence): WithData<'local.network'> | 
   return withData(evidence, 'local.network')[0];
 }
 
+const NOT_ROUTABLE = new Set(['loopback', 'link-local', 'unspecified']);
+
 /** Addresses that can carry traffic beyond the link: not link-local, loopback or unspecified. */
 export function routableAddresses(iface: NetInterface) {
-  return iface.addresses.filter((a) => !a.linkLocal && ipScope(a.address) !== 'loopback' && ipScope(a.address) !== 'link-local' && ipScope(a.address) !== 'unspecified');
+  return iface.addresses.filter((a) => !a.linkLocal && !NOT_ROUTABLE.has(ipScope(a.address)));
 }
 
 /**

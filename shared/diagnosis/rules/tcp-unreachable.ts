@@ -26,7 +26,7 @@ export const tcpUnreachable = defineRule({
       const errors = reach.flatMap((a) => a.errors);
       const viaOtherPath = answered.filter((r) => normalizeHost(r.data.host) === host);
       const note = errors.every((e) => e === 'refused') ? 'refused' : errors.every((e) => e === 'timeout') ? 'timeout' : errors.every((e) => e === 'unreachable') ? 'no-route' : undefined;
-      const severity = severityForRole('tcp.unreachable', role === 'exchange' ? 'exchange' : 'autodiscover');
+      const severity = severityForRole('tcp.unreachable', role);
       hits.push({
         host,
         role,
