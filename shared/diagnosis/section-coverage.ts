@@ -9,7 +9,9 @@ import type { SectionId } from '../model/sections';
 export const SECTION_COVERAGE: Record<SectionId, readonly string[]> = {
   physical: ['local.network'],
   'network-change': ['local.network-recheck'],
-  vpn: ['local.network', 'dns.direct'],
+  // VPN adapters come from the interface list; a hidden VPN shows as Windows' answer (lookup or
+  // cache) differing from a fresh query.
+  vpn: ['local.network', 'dns.system', 'collector.dns-cache', 'dns.direct'],
   mtu: ['mtu'],
   'desktop-firewall': ['tcp'],
   tls: ['tls'],

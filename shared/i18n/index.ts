@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import type { FindingId } from '../model/finding-catalog';
 import { de } from './de';
 import { en } from './en';
-import type { FindingTexts } from './finding-texts';
+import { selectedNotes, type FindingTexts } from './finding-texts';
 import { findingsDe, findingsEn } from './findings';
 
 export const LANGS = ['de', 'en'] as const;
@@ -21,7 +21,10 @@ export interface Translator {
   lang: Lang;
   /** A message by key (`cli/progress`), with `{{placeholders}}` filled. */
   t(key: string, args?: Record<string, unknown>): string;
-  /** A finding's texts with its args filled in; missing texts fall back to German, then to the id. */
+  /**
+   * A finding's texts with its args filled in; missing texts fall back to German, then to the id.
+   * The notes the args select (`note`, `lowered`) are appended to `detail`.
+   */
   finding(id: FindingId, args?: Record<string, string | number>): FindingTexts;
 }
 
@@ -59,9 +62,13 @@ export function translator(lang: Lang): Translator {
         const value = objectAt(`${base}/${key}`, { ...args, defaultValue: [] });
         return Array.isArray(value) ? value.map(String) : [];
       };
-      // A lowered severity must say why (see RuleHit.severity): its sentence follows the detail.
-      const lowered = args.lowered !== undefined ? fill('lowered') : '';
-      const detail = [fill('detail'), lowered].filter(Boolean).join(' ');
+      // Notes the args select; a lowered severity must say why (see RuleHit.severity): a note of
+      // that name, or the finding's single `lowered` sentence.
+      const noteKeys = selectedNotes(args);
+      const notes = noteKeys.map((key) => fill(`notes/${key}`));
+      const loweredKey = typeof args.lowered === 'string' ? args.lowered : undefined;
+      const loweredFallback = args.lowered !== undefined && (loweredKey === undefined || !fill(`notes/${loweredKey}`)) ? fill('lowered') : '';
+      const detail = [fill('detail'), ...notes, loweredFallback].filter(Boolean).join(' ');
       return { title: fill('title') || id, detail, user: list('user'), admin: list('admin') };
     },
   };

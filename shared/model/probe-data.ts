@@ -36,8 +36,9 @@ export interface NetInterface {
   /** Wired, wireless or unknown, from the name where the platform tells it. */
   medium: 'wired' | 'wireless' | 'virtual' | 'unknown';
   /**
-   * The adapter's description where a system command tells it (Windows: `ipconfig /all`
-   * "Beschreibung"/"Description", e.g. "TAP-Windows Adapter V9"); it improves VPN detection.
+   * The adapter's description where the platform has one (Windows: "Intel(R) Ethernet Connection
+   * I219-LM", "Cisco AnyConnect Secure Mobility Client Virtual Miniport Adapter"), from a
+   * collector such as `ipconfig /all`; absent on platforms that only have names.
    */
   description?: string;
 }
@@ -233,6 +234,12 @@ export interface TlsData extends TlsHandshake {
   nameError?: string;
   /** Only when the normal handshake failed: a second one allowing TLS 1.0/1.1 only. */
   legacy?: TlsHandshake & { ok: boolean };
+  /**
+   * Root stores `trusted` was decided against: Node's bundled roots, the operating system's store
+   * (Outlook trusts the Windows store; Node 20 cannot read it), and `--ca-file`. Absent = unknown.
+   * Lets a rule say "not trusted by this tool" apart from "not trusted by Windows".
+   */
+  trustSources?: ('bundled' | 'system' | 'ca-file')[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1048,9 +1055,61 @@ export interface SystemProxyData {
 }
 
 // ---------------------------------------------------------------------------------------------
+// MTU (small vs large transfer on the same path)
+
+/** One request/response exchange of the MTU probe over one connection to the path's address. */
+export interface MtuExchange {
+  /** Bytes the client sent (request line, headers and body). */
+  requestBytes: number;
+  /** Bytes the complete answer has (or was announced to have, e.g. by Content-Length). */
+  responseBytes: number;
+  /** Bytes of the answer that arrived before it ended. */
+  receivedBytes: number;
+  /**
+   * `ok`: complete. `stalled`: the connection stayed open but no data moved until the probe's
+   * deadline (what a path MTU black hole looks like). `failed`: an error ended it (reset, close).
+   */
+  outcome: 'ok' | 'stalled' | 'failed';
+  durationMs: number;
+  error?: ErrorInfo;
+}
+
+/** A ping sweep with "Don't Fragment" set (`ping -f -l SIZE` on Windows). */
+export interface MtuDfSweep {
+  /** Largest ICMP payload in bytes that got an answer; `null` when none did (ICMP blocked). */
+  largestPassingPayload: number | null;
+  /** Smallest payload that got no answer or "fragmentation needed", if any was tried. */
+  smallestFailingPayload?: number;
+}
+
+/**
+ * One path (host, address) of the MTU probe (probe id `mtu`): a small exchange that fits in one
+ * packet each way and a large one that needs full-size packets, on the same path.
+ *
+ * Small passes, large stalls = packets above some size are dropped without the "too big" ICMP
+ * message getting back (MTU black hole).
+ */
+export interface MtuData {
+  host: string;
+  address: string;
+  family: IpFamily;
+  port: number;
+  small: MtuExchange;
+  large: MtuExchange;
+  /** Only where the platform can send DF pings. */
+  dfSweep?: MtuDfSweep;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export interface ProbeDataMap {
   'local.network': LocalNetworkData;
+  /**
+   * The same snapshot as `local.network`, taken again at the end of the run (and periodically by
+   * the monitor); a difference to `local.network` means the network changed while probing.
+   */
+  'local.network-recheck': LocalNetworkData;
+  mtu: MtuData;
   'dns.system': DnsSystemData;
   'dns.direct': DnsDirectData;
   'dns.srv': DnsSrvData;

@@ -22,3 +22,11 @@ export function hitOf(rule: Rule, evidence: Evidence): RuleHit {
   if (!hit) throw new Error(`${rule.id} was not raised`);
   return hit;
 }
+
+/**
+ * Filter for finding ids that drops `auth.methods`: the info listing of offered sign-in methods
+ * that every run with a 401 challenge carries, beside whatever a test is about.
+ */
+export function notMethodListing(id: FindingId): boolean {
+  return id !== 'auth.methods';
+}
