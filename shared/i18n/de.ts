@@ -160,6 +160,7 @@ export const de = {
       'entry-too-large': 'Die Datei {{entry}} im Paket wird beim Entpacken größer als erlaubt ({{limit}}); das Paket wird nicht geöffnet.',
       'content-too-large': 'Der Inhalt des Pakets wird beim Entpacken größer als erlaubt ({{limit}}); das Paket wird nicht geöffnet.',
       corrupt: 'Die Datei {{entry}} im Paket ist beschädigt: {{detail}}',
+      'corrupt-directory': 'Das Inhaltsverzeichnis der ZIP-Datei ist beschädigt: {{detail}}',
       'missing-report': 'Im Paket fehlt der Bericht (report.json).',
       'invalid-json': 'Die Datei {{entry}} im Paket ist kein gültiges JSON: {{detail}}',
       'invalid-report': 'Der Bericht (report.json) passt nicht zum erwarteten Format: {{detail}}',

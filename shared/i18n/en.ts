@@ -162,6 +162,7 @@ export const en: Messages = {
       'entry-too-large': 'The file {{entry}} in the bundle grows beyond the allowed size when unpacked ({{limit}}); the bundle is not opened.',
       'content-too-large': 'The bundle’s content grows beyond the allowed size when unpacked ({{limit}}); the bundle is not opened.',
       corrupt: 'The file {{entry}} in the bundle is damaged: {{detail}}',
+      'corrupt-directory': 'The zip file’s table of contents is damaged: {{detail}}',
       'missing-report': 'The bundle has no report (report.json).',
       'invalid-json': 'The file {{entry}} in the bundle is not valid JSON: {{detail}}',
       'invalid-report': 'The report (report.json) does not have the expected format: {{detail}}',

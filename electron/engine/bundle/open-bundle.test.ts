@@ -152,6 +152,19 @@ describe('openBundle', () => {
     expectError(await openBundle(file), 'duplicate-entry');
   });
 
+  it('refuses encrypted entries and unknown compression methods', async () => {
+    const encrypted = path.join(dir, 'enc.zip');
+    writeFileSync(encrypted, rawZip([storedEntry('report.json', minimalReport()), { ...deflatedEntry('checklist.json', '{}'), flags: 1 }]));
+    expect(expectError(await openBundle(encrypted), 'unsupported-entry').de).toContain('checklist.json');
+    const bzip = path.join(dir, 'bzip.zip');
+    writeFileSync(bzip, rawZip([{ ...storedEntry('report.json', minimalReport()), method: 12 as 0 }]));
+    expectError(await openBundle(bzip), 'unsupported-entry');
+    // A stored entry whose sizes disagree: the table of contents itself is broken.
+    const broken = path.join(dir, 'broken.zip');
+    writeFileSync(broken, rawZip([storedEntry('report.json', minimalReport()), { ...storedEntry('checklist.json', '{}'), uncompressedSize: 99 }]));
+    expect(expectError(await openBundle(broken), 'corrupt').de).toMatch(/^Das Inhaltsverzeichnis der ZIP-Datei ist beschädigt: compressed\/uncompressed size mismatch/);
+  });
+
   it('lists entries that are not ours without reading them', async () => {
     const file = path.join(dir, 'extra.zip');
     writeFileSync(file, rawZip([storedEntry('report.json', minimalReport()), zeroBomb('payload.exe', 64, 1024)]));

@@ -58,6 +58,8 @@ class OpenError extends Error {
     readonly kind: BundleOpenErrorKind,
     readonly args: Record<string, string | number> = {},
     readonly entry?: string,
+    /** A more specific text than the kind's own (same kind for the caller). */
+    readonly messageKey?: string,
   ) {
     super(kind);
   }
@@ -107,18 +109,15 @@ async function readEntries(handle: FileHandle, looksLikeZip: boolean, limits: Bu
     const skipped: { name: string; bytes: number }[] = [];
     const seen = new Set<string>();
     let total = 0;
-    let iterator: AsyncIterableIterator<yauzl.Entry>;
-    try {
-      iterator = zip.eachEntry();
-    } catch (error) {
-      throw new OpenError('corrupt', { detail: (error as Error).message }, '');
-    }
+    const iterator = zip.eachEntry();
     for (;;) {
       let next: IteratorResult<yauzl.Entry>;
       try {
         next = await iterator.next();
       } catch (error) {
-        throw new OpenError(looksLikeZip ? 'truncated' : 'not-a-zip', { detail: (error as Error).message });
+        // The end record was found, so the file is whole; its table of contents is not.
+        if (!looksLikeZip) throw new OpenError('not-a-zip', { detail: (error as Error).message });
+        throw new OpenError('corrupt', { detail: (error as Error).message }, undefined, 'corrupt-directory');
       }
       if (next.done) break;
       const entry = next.value;
@@ -238,7 +237,7 @@ function interpret(read: { entries: ReadEntry[]; skipped: { name: string; bytes:
     const parsed = safeJson(checklistEntry);
     const valid = parsed.ok ? checklistAnswersSchema.safeParse(parsed.value) : null;
     if (valid?.success) checklist = valid.data;
-    else problem(BUNDLE_ENTRY.checklist, 'unreadable', { detail: parsed.ok ? issues(valid!.error!.issues) : parsed.error });
+    else problem(BUNDLE_ENTRY.checklist, 'unreadable', { detail: parsed.ok ? issues(valid!.error.issues) : parsed.error });
   }
 
   let har: { entries: number } | null = null;
@@ -266,8 +265,8 @@ function interpret(read: { entries: ReadEntry[]; skipped: { name: string; bytes:
       ...read.skipped.map((s): BundleEntryInfo => ({ name: s.name, bytes: s.bytes, status: 'skipped' })),
     ],
     verification: { status: manifest ? (problems.length ? 'problems' : 'verified') : 'no-manifest', problems },
-    system: read.entries.filter((e) => e.name.startsWith('system/') && e.content).map((e) => ({ name: e.name, text: decoder.decode(e.content!) })),
-    monitorCsv: byName.get(BUNDLE_ENTRY.monitor)?.content ? decoder.decode(byName.get(BUNDLE_ENTRY.monitor)!.content!) : null,
+    system: read.entries.filter((e) => e.name.startsWith('system/') && e.content).map((e) => ({ name: e.name, text: decoder.decode(e.content) })),
+    monitorCsv: byName.get(BUNDLE_ENTRY.monitor)?.content ? decoder.decode(byName.get(BUNDLE_ENTRY.monitor)!.content) : null,
     har,
   };
 }
@@ -280,7 +279,7 @@ function parseJson(entry: ReadEntry): unknown {
 
 function safeJson(entry: ReadEntry): { ok: true; value: unknown } | { ok: false; error: string } {
   try {
-    return { ok: true, value: JSON.parse(new TextDecoder('utf-8').decode(entry.content!)) as unknown };
+    return { ok: true, value: JSON.parse(new TextDecoder('utf-8').decode(entry.content)) as unknown };
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }
@@ -312,7 +311,7 @@ function toOpenError(error: unknown): BundleOpenError {
     const message = (lang: 'de' | 'en') => {
       const tr = translator(lang);
       const what = typeof args.what === 'string' ? tr.t(`bundle/formatName/${args.what}`) : undefined;
-      return tr.t(`bundle/openError/${error.kind}`, { ...args, ...(what ? { what } : {}) });
+      return tr.t(`bundle/openError/${error.messageKey ?? error.kind}`, { ...args, ...(what ? { what } : {}) });
     };
     return { kind: error.kind, message: { de: message('de'), en: message('en') }, ...(error.entry ? { entry: error.entry } : {}) };
   }

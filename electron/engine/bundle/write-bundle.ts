@@ -52,7 +52,7 @@ export async function writeBundle(target: string, input: BundleInput, options: W
           if (entry.name === 'manifest.json') manifestText = rendered.bytes.toString('utf8');
           callback(null, Readable.from([rendered.bytes]));
         } catch (error) {
-          callback(error as Error, undefined as never);
+          callback(error, undefined as never);
         }
       });
     });
