@@ -3,6 +3,8 @@ import { textSummary } from '../../shared/report/text-summary';
 import { detectOutlookAccount, type OutlookAccount } from '../engine/detect-outlook-account';
 import { OptionError, prepareRun, type EngineOptions } from '../engine/engine-options';
 import { writeTextAtomic } from '../engine/fs/atomic-write';
+import { writeBundle } from '../engine/bundle/write-bundle';
+import { resolveBundlePath } from './bundle-path';
 import { runDiagnosis, type RunOutcome } from '../engine/run-diagnosis';
 import { parseOptions } from './parse-options';
 import { progressPrinter } from './progress';
@@ -23,6 +25,7 @@ export const DIAGNOSE_OPTIONS = {
   timeout: { type: 'string' },
   json: { type: 'string' },
   bundle: { type: 'string' },
+  anonymize: { type: 'boolean' },
   lang: { type: 'string' },
   'hosts-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -44,7 +47,8 @@ Checks the network path from this computer to Exchange the way Outlook walks it.
   --password-stdin           read the password for --user from standard input
   --timeout SECONDS          deadline for the whole run (default 10)
   --json PATH                write the report as JSON ("-" for standard output)
-  --bundle PATH              write the diagnostic bundle (zip)
+  --bundle PATH              write the diagnostic bundle (zip); PATH may be a folder
+  --anonymize                replace user, mailbox and computer names in the bundle
   --lang de|en               language of texts (default de)
   --hosts-file PATH          read this hosts file instead of the system's
 
@@ -76,6 +80,10 @@ export async function diagnoseCommand(args: string[], io: CommandIo): Promise<nu
     if (!/^\d+(\.\d+)?$/.test(values.timeout)) throw new UsageError('--timeout', 'must be a number of seconds');
     timeoutSeconds = Number(values.timeout);
   }
+
+  if (values.anonymize && values.bundle === undefined) throw new UsageError('--anonymize', 'needs --bundle');
+  // Checked before the run: a typo in the folder must not cost the user the whole run.
+  const bundleTarget = values.bundle === undefined ? undefined : await resolveBundlePath(values.bundle);
 
   const jsonToStdout = values.json === '-';
   // With the report on standard output, everything meant for people goes to standard error.
@@ -129,19 +137,40 @@ export async function diagnoseCommand(args: string[], io: CommandIo): Promise<nu
   });
   progress.end();
 
+  // Each output is attempted even if another failed: a report that exists must reach the disk.
+  const failures: string[] = [];
   if (values.json !== undefined) {
     const json = `${JSON.stringify(outcome.report, null, 2)}\n`;
     if (jsonToStdout) {
       io.stdout.write(json);
     } else {
-      await writeTextAtomic(values.json, json);
+      try {
+        await writeTextAtomic(values.json, json);
+      } catch (error) {
+        failures.push(`--json ${values.json}: ${(error as Error).message}`);
+      }
+    }
+  }
+  let bundleWritten: string | undefined;
+  if (bundleTarget !== undefined) {
+    try {
+      const target = bundleTarget.pathFor(new Date());
+      await writeBundle(target, { report: outcome.report }, { lang, anonymize: values.anonymize === true, secrets: password ? [password] : [] });
+      bundleWritten = target;
+    } catch (error) {
+      failures.push(`--bundle ${values.bundle}: ${(error as Error).message}`);
     }
   }
 
   human.write('\n');
   if (outcome.endedEarly) human.write(`${tr.t(outcome.endedEarly === 'deadline' ? 'cli/deadline' : 'cli/cancelled')}\n\n`);
   human.write(`${textSummary(outcome.report, { lang })}\n`);
-  if (values.json !== undefined && !jsonToStdout) human.write(`${tr.t('cli/reportWritten', { path: values.json })}\n`);
+  if (values.json !== undefined && !jsonToStdout && !failures.some((f) => f.startsWith('--json'))) human.write(`${tr.t('cli/reportWritten', { path: values.json })}\n`);
+  if (bundleWritten) human.write(`${tr.t('cli/bundleWritten', { path: bundleWritten })}\n`);
+  if (failures.length > 0) {
+    for (const failure of failures) io.stderr.write(`outlook-doktor: cannot write ${failure}\n`);
+    return EXIT.internal;
+  }
 
   if (outcome.endedEarly === 'cancelled') return EXIT.interrupted;
   return EXIT[outcome.report.verdict];
