@@ -44,7 +44,13 @@ describe('diagnose --bundle', () => {
     if (!opened.ok) throw new Error(opened.error.message.en);
     expect(opened.bundle.verification.status).toBe('verified');
     expect(opened.bundle.report.input.server).toBe('mail.contoso.test');
-    expect(opened.bundle.entries.map((e) => e.name)).toEqual(['report.json', 'report.html', 'http.har', 'checklist.json', 'LIESMICH.txt', 'manifest.json']);
+    const names = opened.bundle.entries.map((e) => e.name);
+    expect(names.filter((n) => !n.startsWith('system/'))).toEqual(['report.json', 'report.html', 'http.har', 'checklist.json', 'LIESMICH.txt', 'manifest.json']);
+    // The system collectors' raw outputs reach the bundle (on Linux: ip addr, ip route, resolv.conf …).
+    if (process.platform === 'linux') {
+      expect(names).toEqual(expect.arrayContaining(['system/ip-addr.json', 'system/ip-route-4.json', 'system/resolv.conf.txt']));
+      expect(opened.bundle.system.find((s) => s.name === 'system/ip-addr.json')?.text).toMatch(/^# Befehl \/ command: ip -j addr/);
+    }
   });
 
   it('names the file by date and time when given a folder', async () => {

@@ -155,7 +155,7 @@ export async function diagnoseCommand(args: string[], io: CommandIo): Promise<nu
   if (bundleTarget !== undefined) {
     try {
       const target = bundleTarget.pathFor(new Date());
-      await writeBundle(target, { report: outcome.report }, { lang, anonymize: values.anonymize === true, secrets: password ? [password] : [] });
+      await writeBundle(target, { report: outcome.report, artifacts: outcome.artifacts }, { lang, anonymize: values.anonymize === true, secrets: password ? [password] : [] });
       bundleWritten = target;
     } catch (error) {
       failures.push(`--bundle ${values.bundle}: ${(error as Error).message}`);

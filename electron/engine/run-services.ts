@@ -1,25 +1,17 @@
+import type { SystemArtifact } from '../../shared/bundle/bundle-input';
 import type { CommandRunInfo, ResolvedAddress } from '../../shared/model/probe-data';
 
 /**
- * Raw output of one system command, for the bundle's `system/` folder.
+ * Raw output of one system command, for the bundle's `system/` folder: the bundle's
+ * SystemArtifact, with what a collector always knows made required.
  *
  * Never part of report.json (it can be long and is for people); the bundle writer writes `text`
  * under `path` with the command line, exit code, start time and duration as a header.
  */
-export interface RunArtifact {
-  /** Path inside the bundle, e.g. `system/ipconfig-all.txt`. */
-  path: string;
-  commandLine: string;
+export interface RunArtifact extends SystemArtifact {
   outcome: CommandRunInfo['outcome'];
-  exitCode: number | null;
   startedAt: string;
-  durationMs: number;
-  /** Standard output, decoded (console code page on Windows), line ends as printed. */
-  text: string;
-  /** Standard error when the command wrote any. */
-  stderr?: string;
   truncated: boolean;
-  error?: string;
 }
 
 /**

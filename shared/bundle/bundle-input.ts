@@ -8,16 +8,20 @@ import type { Report } from '../report/report-schema';
  * command line, exit code and time at the top.
  */
 export interface SystemArtifact {
-  /** File name inside `system/`, e.g. `ipconfig-all.txt` (made safe when written). */
+  /** Name inside the bundle, e.g. `system/ipconfig-all.txt` or `ipconfig-all.txt` (made safe when written). */
   path: string;
   /** The command line as run, e.g. `ipconfig /all`. */
-  command: string;
+  commandLine: string;
   /** `null` when the command could not be started or was killed. */
   exitCode: number | null;
   startedAt?: string;
   durationMs: number;
-  /** Standard output (and error), decoded to text. */
+  /** Standard output, decoded to text. */
   text: string;
+  /** Standard error, when the command wrote any. */
+  stderr?: string;
+  /** The output was longer than the collector's cap and was cut. */
+  truncated?: boolean;
   /** Why the command failed to run, if it did. */
   error?: string;
 }

@@ -125,8 +125,8 @@ export class BundlePlan {
       add({
         name: systemNames[i]!,
         format: 'text',
-        description: tr.t('bundle/entry/system', { command: a.command, exitCode: a.exitCode ?? '–' }),
-        meta: { command: a.command, exitCode: a.exitCode, ...(a.startedAt ? { startedAt: a.startedAt } : {}), durationMs: a.durationMs },
+        description: tr.t('bundle/entry/system', { command: a.commandLine, exitCode: a.exitCode ?? '–' }),
+        meta: { command: a.commandLine, exitCode: a.exitCode, ...(a.startedAt ? { startedAt: a.startedAt } : {}), durationMs: a.durationMs },
         render: () => artifactText(a),
       });
     });
@@ -178,7 +178,7 @@ export class BundlePlan {
     describeArgs.set(BUNDLE_ENTRY.report, { key: 'report', args: {} });
     describeArgs.set(BUNDLE_ENTRY.html, { key: 'html', args: {} });
     describeArgs.set(BUNDLE_ENTRY.har, { key: 'har', args: { count: exchanges } });
-    artifacts.forEach((a, i) => describeArgs.set(systemNames[i]!, { key: 'system', args: { command: a.command, exitCode: a.exitCode ?? '–' } }));
+    artifacts.forEach((a, i) => describeArgs.set(systemNames[i]!, { key: 'system', args: { command: a.commandLine, exitCode: a.exitCode ?? '–' } }));
     describeArgs.set(BUNDLE_ENTRY.monitor, { key: 'monitor', args: { lines: monitorLines } });
     describeArgs.set(BUNDLE_ENTRY.checklist, { key: 'checklist', args: { count: Object.keys(checklist.answers).length } });
     describeArgs.set(BUNDLE_ENTRY.readme, { key: 'readme', args: {} });
@@ -229,14 +229,16 @@ function capText(text: string): string {
 
 function artifactText(a: SystemArtifact): string {
   const lines = [
-    `# Befehl / command: ${a.command}`,
+    `# Befehl / command: ${a.commandLine}`,
     `# Exitcode / exit code: ${a.exitCode ?? '–'}`,
     ...(a.startedAt ? [`# Beginn / started: ${a.startedAt}`] : []),
     `# Dauer / duration: ${Math.round(a.durationMs)} ms`,
     ...(a.error ? [`# Fehler / error: ${a.error}`] : []),
+    ...(a.truncated ? ['# Ausgabe gekürzt / output truncated'] : []),
     '',
   ];
-  return `${lines.join('\n')}\n${a.text}${a.text.endsWith('\n') ? '' : '\n'}`;
+  const stderr = a.stderr ? `\n# Fehlerausgabe / standard error:\n${a.stderr}${a.stderr.endsWith('\n') ? '' : '\n'}` : '';
+  return `${lines.join('\n')}\n${a.text}${a.text.endsWith('\n') ? '' : '\n'}${stderr}`;
 }
 
 /** Data lines of the monitor log: non-empty lines, without a header line (one without a digit). */
