@@ -26,10 +26,12 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    define: buildInfoDefine(),
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves the renderer unminified; the web harness serves it too, so size counts.
+      minify: true,
+      reportCompressedSize: true,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },

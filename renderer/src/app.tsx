@@ -31,9 +31,10 @@ const useStyles = makeStyles({
   appName: { ...typographyStyles.subtitle1, margin: 0 },
   tagline: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground2, margin: 0 },
   version: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground2 },
-  body: { display: 'grid', gridTemplateColumns: 'minmax(220px, 270px) 1fr', minHeight: 0 },
-  side: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: 'auto' },
-  main: { padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXXL}`, overflowY: 'auto', minWidth: 0 },
+  body: { display: 'grid', gridTemplateColumns: 'minmax(220px, 270px) 1fr', alignItems: 'start' },
+  // The overview stays in view while a long step scrolls.
+  side: { position: 'sticky', top: 0, maxHeight: '100vh', overflowY: 'auto', borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+  main: { padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXXL}`, minWidth: 0 },
   content: { maxWidth: '880px' },
   message: { ...typographyStyles.body1, padding: tokens.spacingHorizontalXXL },
 });
