@@ -17,9 +17,16 @@ const useGlobalStyles = makeStaticStyles({
   '*, *::before, *::after': { boxSizing: 'border-box' },
 });
 
+const BANNER_HEIGHT = '68px';
+
 const useStyles = makeStyles({
-  root: { minHeight: '100vh', display: 'grid', gridTemplateRows: 'auto 1fr' },
+  root: { minHeight: '100vh', display: 'grid', gridTemplateRows: `${BANNER_HEIGHT} 1fr` },
+  // Banner and step overview stay in view while a long step scrolls the page.
   banner: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    height: BANNER_HEIGHT,
     display: 'flex',
     alignItems: 'center',
     gap: tokens.spacingHorizontalL,
@@ -32,8 +39,13 @@ const useStyles = makeStyles({
   tagline: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground2, margin: 0 },
   version: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground2 },
   body: { display: 'grid', gridTemplateColumns: 'minmax(220px, 270px) 1fr', alignItems: 'start' },
-  // The overview stays in view while a long step scrolls.
-  side: { position: 'sticky', top: 0, maxHeight: '100vh', overflowY: 'auto', borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+  side: {
+    position: 'sticky',
+    top: BANNER_HEIGHT,
+    maxHeight: `calc(100vh - ${BANNER_HEIGHT})`,
+    overflowY: 'auto',
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   main: { padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXXL}`, minWidth: 0 },
   content: { maxWidth: '880px' },
   message: { ...typographyStyles.body1, padding: tokens.spacingHorizontalXXL },
@@ -63,38 +75,42 @@ export function App() {
   }, [t, stepLabel]);
 
   return (
-    <FluentProvider theme={scheme === 'dark' ? webDarkTheme : webLightTheme} className={styles.root}>
-      <header className={styles.banner}>
-        <div className={styles.brand}>
-          <p className={styles.appName}>{t('ui/appName')}</p>
-          <p className={styles.tagline}>{t('ui/tagline')}</p>
-        </div>
-        {info && <span className={styles.version}>{t('ui/version', { version: info.version })}</span>}
-        <Button
-          appearance="subtle"
-          icon={<LocalLanguage20Regular />}
-          lang={lang === 'de' ? 'en' : 'de'}
-          aria-label={t('ui/switchLanguageLabel')}
-          onClick={() => setLang(lang === 'de' ? 'en' : 'de')}
-        >
-          {t('ui/switchLanguage')}
-        </Button>
-      </header>
-      <div className={styles.body}>
-        <div className={styles.side}>
-          <StepOverview />
-        </div>
-        <main className={styles.main}>
-          <div className={styles.content}>
-            {status === 'booting' && <p className={styles.message}>{t('ui/loading')}</p>}
-            {status === 'broken' && (
-              <p role="alert" className={styles.message}>
-                {t('ui/connectFailed')}
-              </p>
-            )}
-            {status === 'ready' && <CurrentStep />}
+    // Layout lives on an inner element: Fluent copies the provider's classes onto its portal
+    // mount nodes (tooltips), which must not become full-height grids over the page.
+    <FluentProvider theme={scheme === 'dark' ? webDarkTheme : webLightTheme}>
+      <div className={styles.root}>
+        <header className={styles.banner}>
+          <div className={styles.brand}>
+            <p className={styles.appName}>{t('ui/appName')}</p>
+            <p className={styles.tagline}>{t('ui/tagline')}</p>
           </div>
-        </main>
+          {info && <span className={styles.version}>{t('ui/version', { version: info.version })}</span>}
+          <Button
+            appearance="subtle"
+            icon={<LocalLanguage20Regular />}
+            lang={lang === 'de' ? 'en' : 'de'}
+            aria-label={t('ui/switchLanguageLabel')}
+            onClick={() => setLang(lang === 'de' ? 'en' : 'de')}
+          >
+            {t('ui/switchLanguage')}
+          </Button>
+        </header>
+        <div className={styles.body}>
+          <div className={styles.side}>
+            <StepOverview />
+          </div>
+          <main className={styles.main}>
+            <div className={styles.content}>
+              {status === 'booting' && <p className={styles.message}>{t('ui/loading')}</p>}
+              {status === 'broken' && (
+                <p role="alert" className={styles.message}>
+                  {t('ui/connectFailed')}
+                </p>
+              )}
+              {status === 'ready' && <CurrentStep />}
+            </div>
+          </main>
+        </div>
       </div>
     </FluentProvider>
   );
