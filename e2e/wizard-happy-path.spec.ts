@@ -71,7 +71,11 @@ test('start → running → every section → summary, accessible at each step',
       await page.locator('[data-question="physical/cable-seated"]').getByRole('checkbox', { name: de.t('ui/section/done') }).check();
       if (process.env.README_SCREENSHOT) {
         await mkdir(path.dirname(process.env.README_SCREENSHOT), { recursive: true });
-        await page.screenshot({ path: process.env.README_SCREENSHOT });
+        // Tall enough for the whole step, so the step overview is not cut off either.
+        const viewport = page.viewportSize()!;
+        await page.setViewportSize({ width: 1280, height: 1320 });
+        await page.screenshot({ path: process.env.README_SCREENSHOT, animations: 'disabled' });
+        await page.setViewportSize(viewport);
       }
     }
     await snap(page, testInfo, `${String(index + 4).padStart(2, '0')}-section-${section}`);
