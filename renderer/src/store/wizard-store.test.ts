@@ -133,6 +133,17 @@ describe('the wizard store', () => {
     expect(store.getState().step).toBe('section:server');
   });
 
+  it('refuses a second start while a run is in progress, keeping that run', async () => {
+    const { api, calls } = fakeApi();
+    const store = await ready(api);
+    store.getState().actions.setField('server', 'mail.contoso.test');
+    await store.getState().actions.start();
+    store.getState().actions.goTo('start');
+    expect(await store.getState().actions.start()).toEqual({ ok: false, problems: { form: { key: 'ui/problem/form/busy' } } });
+    expect(store.getState().run?.id).toBe('run-0000001');
+    expect(calls.filter((c) => c.verb === 'startDiagnosis')).toHaveLength(1);
+  });
+
   it('shows the host’s refusal at the field it concerns', async () => {
     const { api } = fakeApi({ startDiagnosis: async () => ({ ok: false, field: 'server', problem: 'host-invalid', message: '--server is not a valid host name' }) });
     const store = await ready(api);

@@ -117,7 +117,13 @@ export function createWizardStore(api: OutlookDoktorApi, options: { lang?: Lang;
       },
 
       async start() {
-        const { form, lang } = get();
+        const { form, lang, run: current } = get();
+        if (current && (current.phase === 'starting' || current.phase === 'running' || current.phase === 'cancelling')) {
+          // One run at a time; the one in progress keeps its screen and its events.
+          const busy: FormProblems = { form: { key: 'ui/problem/form/busy' } };
+          set({ formProblems: busy });
+          return { ok: false, problems: busy };
+        }
         const problems = checkForm(form);
         if (hasProblems(problems)) {
           set({ formProblems: problems });
