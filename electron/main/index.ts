@@ -2,6 +2,7 @@ import { app, BrowserWindow, clipboard, dialog, Menu, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translator, type Lang } from '../../shared/i18n';
+import { appDefaults } from '../engine/host/app-defaults';
 import { buildAppInfo } from '../engine/host/app-info';
 import { createDiagnosisHost } from '../engine/host/diagnosis-host';
 import { APP_URL, registerAppScheme, serveAppProtocol } from './app-protocol';
@@ -70,8 +71,7 @@ async function start(): Promise<void> {
   const onReject = (error: Error) => console.warn(`[ipc] ${error.message}`);
 
   handleInvoke('app:info', () => info, trusted, onReject);
-  // Later: the mailbox and server from the Outlook profile, where the system tells them.
-  handleInvoke('app:defaults', () => ({}), trusted, onReject);
+  handleInvoke('app:defaults', () => appDefaults(), trusted, onReject);
   handleInvoke(
     'app:set-language',
     (request) => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OptionError, prepareRun } from '../engine/engine-options';
@@ -28,6 +29,10 @@ async function main(): Promise<number> {
   // dist/web/ and electron/web-bridge/ both sit two levels below the checkout.
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = path.resolve(parsed.rendererDir ?? path.join(here, '../../out/renderer'));
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    process.stderr.write(`outlook-doktor-web: no built renderer in ${rendererDir}; run \`npm run build\` first\n`);
+    return 1;
+  }
   const bridge = await startWebBridge({ rendererDir, port: parsed.port, base: parsed.base, testMode: parsed.testMode });
   process.stdout.write(`Outlook-Doktor (Web): ${bridge.url}\n`);
   if (parsed.testMode) process.stdout.write('test mode: the engine options of the command line apply to every run\n');

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { EventPayload, InvokeRequest, InvokeResponse } from '../../shared/ipc/api';
 import type { EventChannel, InvokeChannel } from '../../shared/ipc/channels';
 import { parseRequest } from '../../shared/ipc/parse-request';
+import { appDefaults } from '../engine/host/app-defaults';
 import { buildAppInfo } from '../engine/host/app-info';
 import { WEB_CSP } from '../engine/host/content-security-policy';
 import { createDiagnosisHost, type BaseEngineOptions } from '../engine/host/diagnosis-host';
@@ -73,7 +74,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
 
   const handlers: Handlers = {
     'app:info': () => buildAppInfo('web', options.testMode ?? false),
-    'app:defaults': () => ({}),
+    'app:defaults': () => appDefaults(),
     // The browser has no app menu to translate.
     'app:set-language': () => undefined,
     'diagnosis:start': (request) => host.start(request),
