@@ -1,5 +1,6 @@
 import { app, type Session } from 'electron';
 import type { TrustedLocation } from './ipc/sender-check';
+import { isAllowedRequest } from './request-policy';
 
 /**
  * Session and web-contents hardening beyond the window's own preferences.
@@ -16,20 +17,6 @@ export function hardenSession(session: Session, page: TrustedLocation): void {
   session.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAllowedRequest(details.url, page) });
   });
-}
-
-/** The app's page and devtools; `data:` for inline images of the UI library. */
-export function isAllowedRequest(url: string, page: TrustedLocation): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol === 'data:' || parsed.protocol === 'devtools:') return true;
-  // The dev server's hot reload talks over a WebSocket to the same host.
-  if (page.protocol === 'http:' && parsed.protocol === 'ws:' && parsed.host === page.host) return true;
-  return parsed.protocol === page.protocol && parsed.host === page.host;
 }
 
 /** Applies to every web contents the app ever creates, including ones it did not expect. */
