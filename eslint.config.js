@@ -9,19 +9,27 @@ import tseslint from 'typescript-eslint';
  */
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
-/** @param {{ node?: boolean, electron?: boolean, react?: boolean, layers: string[] }} allowed */
+const RAW_IPC = 'Use the typed IPC wrappers (electron/main/ipc/typed-ipc-main.ts, electron/preload/expose-api.ts) instead of raw ipcMain/ipcRenderer.';
+
+/** @param {{ node?: boolean, electron?: boolean, rawIpc?: boolean, react?: boolean, layers: string[] }} allowed */
 function layer(allowed) {
   const paths = [];
   if (!allowed.node) paths.push(...nodeBuiltins.map((name) => ({ name, message: 'This layer must not use Node APIs (see style.md, import rules).' })));
   if (!allowed.electron) paths.push({ name: 'electron', message: 'Only electron/main and electron/preload may import electron.' });
+  else if (!allowed.rawIpc) paths.push({ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: RAW_IPC });
   const patterns = [];
-  for (const l of ['engine', 'cli', 'main', 'preload']) {
+  for (const l of ['engine', 'cli', 'main', 'preload', 'web-bridge']) {
     if (!allowed.layers.includes(l)) patterns.push({ group: [`**/electron/${l}/**`, `../${l}/**`, `../../${l}/**`], message: `This layer must not import electron/${l}.` });
   }
   if (!allowed.layers.includes('renderer')) patterns.push({ group: ['**/renderer/**'], message: 'Only the renderer imports renderer code.' });
   if (!allowed.layers.includes('e2e')) patterns.push({ group: ['**/e2e/**'], message: 'Product code must not import test code.' });
   if (!allowed.react) patterns.push({ group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@fluentui/*', 'zustand', 'zustand/*'], message: 'UI libraries belong to the renderer.' });
-  return { 'no-restricted-imports': ['error', { paths, patterns }] };
+  const rules = { 'no-restricted-imports': ['error', { paths, patterns }] };
+  if (allowed.electron && !allowed.rawIpc) {
+    // Also catches `electron.ipcMain` through a namespace or default import.
+    rules['no-restricted-syntax'] = ['error', { selector: 'MemberExpression[property.name=/^ipc(Main|Renderer)$/]', message: RAW_IPC }];
+  }
+  return rules;
 }
 
 export default tseslint.config(
@@ -37,6 +45,7 @@ export default tseslint.config(
           './electron/cli/tsconfig.json',
           './electron/main/tsconfig.json',
           './electron/preload/tsconfig.json',
+          './electron/web-bridge/tsconfig.json',
           './renderer/tsconfig.json',
           './tsconfig.tools.json',
         ],
@@ -62,8 +71,11 @@ export default tseslint.config(
   { files: ['shared/**'], ignores: ['**/*.test.ts'], rules: layer({ layers: [] }) },
   { files: ['electron/engine/**'], ignores: ['**/*.test.ts'], rules: layer({ node: true, layers: ['engine'] }) },
   { files: ['electron/cli/**'], ignores: ['**/*.test.ts'], rules: layer({ node: true, layers: ['engine', 'cli'] }) },
-  { files: ['electron/main/**'], ignores: ['**/*.test.ts'], rules: layer({ node: true, electron: true, layers: ['engine', 'main'] }) },
-  { files: ['electron/preload/**'], ignores: ['**/*.test.ts'], rules: layer({ electron: true, layers: ['preload'] }) },
+  { files: ['electron/main/**'], ignores: ['**/*.test.ts', 'electron/main/ipc/typed-ipc-main.ts'], rules: layer({ node: true, electron: true, layers: ['engine', 'main'] }) },
+  { files: ['electron/main/ipc/typed-ipc-main.ts'], rules: layer({ node: true, electron: true, rawIpc: true, layers: ['engine', 'main'] }) },
+  { files: ['electron/preload/**'], ignores: ['**/*.test.ts', 'electron/preload/expose-api.ts'], rules: layer({ electron: true, layers: ['preload'] }) },
+  { files: ['electron/preload/expose-api.ts'], rules: layer({ electron: true, rawIpc: true, layers: ['preload'] }) },
+  { files: ['electron/web-bridge/**'], ignores: ['**/*.test.ts'], rules: layer({ node: true, layers: ['engine', 'web-bridge'] }) },
   { files: ['renderer/**'], ignores: ['**/*.test.ts', '**/*.test.tsx'], rules: layer({ react: true, layers: ['renderer'] }) },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

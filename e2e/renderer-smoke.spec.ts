@@ -1,17 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { serveFolder } from './support/static-server';
+import { de } from './support/wizard';
 
-test('the built renderer loads without errors', async ({ page }) => {
+test('the built renderer without a host says so in plain words instead of showing an empty page', async ({ page }) => {
   const served = await serveFolder('out/renderer');
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
   try {
     await page.goto(served.url);
-    await expect(page.getByRole('heading', { name: 'Outlook-Doktor' })).toBeVisible();
-    expect(errors).toEqual([]);
+    await expect(page.getByRole('alert')).toHaveText(de.t('ui/connectFailed'));
+    expect(pageErrors).toEqual([]);
   } finally {
     await served.close();
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import tls from 'node:tls';
 import { closeServer, listenOnAddresses } from './listen';
-import { createCa, issueCert, type TestCa } from './pki';
+import { createCa, issueCert, type CertOptions, type TestCa } from './pki';
 import { headerOf, serveRawHttp, type RawRequest, type RawResponder } from './raw-http';
 
 /**
@@ -82,6 +82,8 @@ export interface ExchangeLabOptions {
   addresses: Record<string, ExchangeBehaviour>;
   /** The CA that issues the certificate; default a new one. */
   ca?: TestCa;
+  /** Validity of the server certificate, e.g. an expired one (default: valid for a year). */
+  validity?: Pick<CertOptions, 'notBefore' | 'notAfter'>;
 }
 
 export interface ExchangeLab {
@@ -114,7 +116,7 @@ const DEFAULT_HUGE_BODY_BYTES = 20 * 1024 * 1024;
 export async function startExchangeLab(options: ExchangeLabOptions): Promise<ExchangeLab> {
   const hostNames = options.hostNames ?? ['mail.contoso.test', 'autodiscover.contoso.test', 'contoso.test'];
   const ca = options.ca ?? (await createCa());
-  const cert = await issueCert(ca, { names: hostNames });
+  const cert = await issueCert(ca, { names: hostNames, ...options.validity });
   const behaviours = new Map(Object.entries(options.addresses));
   const defaultNames = new Map([...behaviours.keys()].map((address, i) => [address, `EX${String(i + 1).padStart(2, '0')}`]));
   const requests: LabRequest[] = [];

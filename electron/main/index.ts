@@ -1,40 +1,95 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { translator, type Lang } from '../../shared/i18n';
+import { appDefaults } from '../engine/host/app-defaults';
+import { buildAppInfo } from '../engine/host/app-info';
+import { createDiagnosisHost } from '../engine/host/diagnosis-host';
+import { APP_URL, registerAppScheme, serveAppProtocol } from './app-protocol';
+import { handleInvoke, sendEvent } from './ipc/typed-ipc-main';
+import { isTrustedSender, trustedLocationOf } from './ipc/sender-check';
+import { createMainWindow } from './main-window';
+import { buildMenuTemplate } from './menu';
+import { hardenAllWebContents, hardenSession } from './security';
+import { loadWindowState } from './window-state';
 
+/**
+ * The desktop app: one window with the wizard, the engine in this process, IPC as the only door.
+ */
 const here = path.dirname(fileURLToPath(import.meta.url));
+const RENDERER_DIR = path.join(here, '../renderer');
+const PRELOAD = path.join(here, '../preload/index.cjs');
+// electron-vite's dev server, only in an unpackaged build (`npm run dev`).
+const DEV_URL = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const PAGE_URL = DEV_URL ?? APP_URL;
 
-/** Content Security Policy of the app page: nothing remote, no inline script. */
-export const CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+app.enableSandbox();
+registerAppScheme();
+hardenAllWebContents();
 
-function createWindow(): void {
-  const win = new BrowserWindow({
-    width: 1100,
-    height: 780,
-    title: 'Outlook-Doktor',
-    show: false,
-    webPreferences: {
-      preload: path.join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
-  });
-  win.once('ready-to-show', () => win.show());
-  void win.loadFile(path.join(here, '../renderer/index.html'));
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void app.whenReady().then(start);
 }
 
-void app.whenReady().then(() => {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
-  });
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
-  createWindow();
-});
+async function start(): Promise<void> {
+  const page = trustedLocationOf(PAGE_URL);
+  hardenSession(session.defaultSession, page);
+  serveAppProtocol(RENDERER_DIR);
 
-app.on('window-all-closed', () => app.quit());
+  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
+  const win = createMainWindow({ preload: PRELOAD, state: await loadWindowState(stateFile), stateFile });
+  const info = buildAppInfo('electron');
+  let lang: Lang = 'de';
+
+  const showAbout = () => {
+    const t = translator(lang);
+    void dialog.showMessageBox(win, {
+      type: 'info',
+      title: t.t('menu/about'),
+      message: 'Outlook-Doktor',
+      detail: t.t('menu/aboutDetail', { version: info.version, commit: info.commit, date: info.buildDate.slice(0, 10) }),
+      buttons: [t.t('menu/ok')],
+    });
+  };
+  const setMenu = () => {
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate(
+          { lang, isMac: process.platform === 'darwin', devTools: !app.isPackaged },
+          { newRun: () => sendEvent(win.webContents, 'app:command', { command: 'new-run' }), about: showAbout },
+        ),
+      ),
+    );
+  };
+  setMenu();
+
+  const host = createDiagnosisHost({ emit: (event) => sendEvent(win.webContents, 'diagnosis:event', event) });
+  const trusted = (facts: Parameters<typeof isTrustedSender>[0]) =>
+    isTrustedSender(facts, { webContentsIds: () => BrowserWindow.getAllWindows().map((w) => w.webContents.id), location: page });
+  const onReject = (error: Error) => console.warn(`[ipc] ${error.message}`);
+
+  handleInvoke('app:info', () => info, trusted, onReject);
+  handleInvoke('app:defaults', () => appDefaults(), trusted, onReject);
+  handleInvoke(
+    'app:set-language',
+    (request) => {
+      lang = request.lang;
+      setMenu();
+    },
+    trusted,
+    onReject,
+  );
+  handleInvoke('diagnosis:start', (request) => host.start(request), trusted, onReject);
+  handleInvoke('diagnosis:cancel', (request) => host.cancel(request), trusted, onReject);
+  handleInvoke('clipboard:write-text', (request) => clipboard.writeText(request.text), trusted, onReject);
+
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => void host.dispose());
+  await win.loadURL(PAGE_URL);
+}

@@ -1,4 +1,4 @@
-import { contextBridge } from 'electron';
+import { exposeApi } from './expose-api';
 
-/** The renderer's only door to the main process; verbs only, never ipcRenderer itself. */
-contextBridge.exposeInMainWorld('outlookDoktor', {});
+/** The renderer's only door to the main process: the typed verbs of `shared/ipc/api.ts`. */
+exposeApi();

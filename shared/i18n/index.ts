@@ -28,6 +28,23 @@ export interface Translator {
   finding(id: FindingId, args?: Record<string, string | number>): FindingTexts;
 }
 
+/** The i18next resources of both languages (UI texts and finding texts), for every front end. */
+export function i18nResources() {
+  return {
+    de: { translation: { ...de, findings: findingsDe } },
+    en: { translation: { ...en, findings: findingsEn } },
+  };
+}
+
+/** i18next options every front end shares: `/` as key separator, German fallback, no escaping (no HTML sink). */
+export const I18N_OPTIONS = {
+  fallbackLng: 'de',
+  keySeparator: '/',
+  nsSeparator: false,
+  returnNull: false,
+  interpolation: { escapeValue: false },
+} as const;
+
 const cache = new Map<Lang, Translator>();
 
 export function translator(lang: Lang): Translator {
@@ -35,17 +52,10 @@ export function translator(lang: Lang): Translator {
   if (cached) return cached;
   const instance = i18next.createInstance();
   void instance.init({
+    ...I18N_OPTIONS,
     lng: lang,
-    fallbackLng: 'de',
     initAsync: false,
-    keySeparator: '/',
-    nsSeparator: false,
-    returnNull: false,
-    interpolation: { escapeValue: false },
-    resources: {
-      de: { translation: { ...de, findings: findingsDe } },
-      en: { translation: { ...en, findings: findingsEn } },
-    },
+    resources: i18nResources(),
   });
   const t = (key: string, args: Record<string, unknown> = {}): string => {
     const value: unknown = instance.t(key, args);

@@ -1,0 +1,112 @@
+import type { DiagnosisEvent, InvokeRequest, InvokeResponse } from '../../../shared/ipc/api';
+import { isInputProblem } from '../../../shared/ipc/schemas';
+import { OptionError, prepareRun, type EngineOptions } from '../engine-options';
+import type { AnyProbeDefinition } from '../probe';
+import { errorMessage } from '../runner';
+import { runDiagnosis } from '../run-diagnosis';
+
+/** Runs at once per host: one window (or one bridge) checks one thing at a time; a second start is refused, not queued. */
+export const MAX_RUNNING_DIAGNOSES = 1;
+
+/** Run ids remembered to refuse a replayed start; bounded so a long session does not grow without end. */
+const REMEMBERED_RUN_IDS = 1_000;
+
+/** What the host fixes for every run; the page only chooses the mailbox and the server. */
+export type BaseEngineOptions = Omit<EngineOptions, 'email' | 'server' | 'user' | 'password'>;
+
+export interface DiagnosisHostOptions {
+  /** Engine options the front end sets (the web bridge's test mode); empty in the desktop app. */
+  base?: BaseEngineOptions;
+  /** Delivers events to the page(s). Must not throw; a throw is swallowed so the run goes on. */
+  emit(event: DiagnosisEvent): void;
+  /** Only for tests of the host itself (a slow probe to cancel); the real list otherwise. */
+  probes?: readonly AnyProbeDefinition[];
+}
+
+export interface DiagnosisHost {
+  start(request: InvokeRequest<'diagnosis:start'>): Promise<InvokeResponse<'diagnosis:start'>>;
+  cancel(request: InvokeRequest<'diagnosis:cancel'>): InvokeResponse<'diagnosis:cancel'>;
+  /** Resolves once every run has ended (after `dispose`, or when idle). */
+  idle(): Promise<void>;
+  /** Cancels every run; their reports are still emitted. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Hosts diagnosis runs for a front end (the Electron main process, the web bridge).
+ *
+ * The page chooses the run id, so it can attribute progress events that arrive before the start
+ * call answers (the runner plans synchronously). The run itself is the real engine:
+ * `prepareRun` validates the page's input the same way the command line does, `runDiagnosis`
+ * probes and builds the report, which arrives as a `finished` event even after a cancel.
+ */
+export function createDiagnosisHost(options: DiagnosisHostOptions): DiagnosisHost {
+  const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  const seen = new Set<string>();
+  const emit = (event: DiagnosisEvent) => {
+    try {
+      options.emit(event);
+    } catch {
+      // A page that went away must not stop the run or the host.
+    }
+  };
+
+  return {
+    async start(request) {
+      if (seen.has(request.runId)) return { ok: false, field: 'form', problem: 'duplicate-run', message: 'run id already used' };
+      if (running.size >= MAX_RUNNING_DIAGNOSES) return { ok: false, field: 'form', problem: 'busy', message: 'a diagnosis is already running' };
+      const email = request.email?.trim() ? request.email : undefined;
+      const server = request.server?.trim() ? request.server : undefined;
+      let prepared;
+      try {
+        prepared = await prepareRun({ ...options.base, ...(email ? { email } : {}), ...(server ? { server } : {}) });
+      } catch (error) {
+        if (!(error instanceof OptionError)) throw error;
+        if (error.option === '--email' || error.option === '--server') {
+          const field = error.problem === 'missing' ? 'form' : error.option === '--email' ? 'email' : 'server';
+          const problem = error.problem === 'missing' ? 'missing' : error.problem;
+          if (problem === 'missing' || isInputProblem(problem)) return { ok: false, field, problem, message: `${error.option} ${error.message}` };
+        }
+        return { ok: false, field: 'form', problem: 'config', message: `${error.option} ${error.message}` };
+      }
+      // Checked again after the await: two starts may have raced through validation.
+      if (running.size >= MAX_RUNNING_DIAGNOSES) return { ok: false, field: 'form', problem: 'busy', message: 'a diagnosis is already running' };
+      remember(seen, request.runId);
+
+      const { runId } = request;
+      const controller = new AbortController();
+      const done = runDiagnosis(prepared, {
+        lang: request.lang,
+        signal: controller.signal,
+        onEvent: (event) => emit({ runId, type: 'progress', event }),
+        ...(options.probes ? { probes: options.probes } : {}),
+      }).then(
+        (outcome) => emit({ runId, type: 'finished', report: outcome.report, endedEarly: outcome.endedEarly }),
+        (error: unknown) => emit({ runId, type: 'failed', message: errorMessage(error) }),
+      ).finally(() => running.delete(runId));
+      running.set(runId, { controller, done });
+      return { ok: true };
+    },
+
+    cancel({ runId }) {
+      const run = running.get(runId);
+      if (!run || run.controller.signal.aborted) return { cancelled: false };
+      run.controller.abort();
+      return { cancelled: true };
+    },
+
+    async idle() {
+      await Promise.all([...running.values()].map((r) => r.done));
+    },
+
+    async dispose() {
+      for (const run of running.values()) run.controller.abort();
+      await Promise.all([...running.values()].map((r) => r.done));
+    },
+  };
+}
+
+function remember(seen: Set<string>, id: string): void {
+  seen.add(id);
+  if (seen.size > REMEMBERED_RUN_IDS) seen.delete(seen.values().next().value!);
+}

@@ -1,0 +1,28 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { API_GLOBAL, EVENT_VERBS, INVOKE_VERBS } from '../../shared/ipc/api';
+
+/**
+ * Builds the page's API from the declared verbs and exposes it as `window.outlookDoktor`.
+ *
+ * The only place in the preload that touches `ipcRenderer` (a lint rule forbids it elsewhere).
+ * The page gets verbs, never `ipcRenderer` itself or a way to name a channel; event verbs return
+ * their unsubscribe function, and the Electron event object never reaches the page. No
+ * validation here: the main process checks every request.
+ */
+export function exposeApi(): void {
+  const api: Record<string, unknown> = {};
+  for (const [verb, channel] of Object.entries(INVOKE_VERBS)) {
+    api[verb] = (request: unknown) => ipcRenderer.invoke(channel, request ?? {});
+  }
+  for (const [verb, channel] of Object.entries(EVENT_VERBS)) {
+    api[verb] = (listener: (payload: unknown) => void) => {
+      const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+      ipcRenderer.on(channel, forward);
+      return () => {
+        ipcRenderer.removeListener(channel, forward);
+      };
+    };
+  }
+  // The object has exactly the verbs of `OutlookDoktorApi`, built from the same two maps the type is.
+  contextBridge.exposeInMainWorld(API_GLOBAL, Object.freeze(api));
+}

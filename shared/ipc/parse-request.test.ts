@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { EVENT_VERBS, INVOKE_VERBS } from './api';
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels';
+import { MAX_CLIPBOARD_TEXT, MAX_EMAIL_INPUT } from './limits';
+import { parseRequest } from './parse-request';
+import { diagnosisEventSchema, EVENT_SCHEMAS, INVOKE_SCHEMAS } from './schemas';
+
+const start = { runId: 'run-0001', server: 'mail.contoso.test', lang: 'de' };
+
+describe('the IPC contract', () => {
+  it('has a schema and a verb for every declared channel, and nothing else', () => {
+    expect(Object.keys(INVOKE_SCHEMAS).sort()).toEqual([...INVOKE_CHANNELS].sort());
+    expect(Object.keys(EVENT_SCHEMAS).sort()).toEqual([...EVENT_CHANNELS].sort());
+    expect(Object.values(INVOKE_VERBS).sort()).toEqual([...INVOKE_CHANNELS].sort());
+    expect(Object.values(EVENT_VERBS).sort()).toEqual([...EVENT_CHANNELS].sort());
+  });
+
+  it('names every channel area:verb', () => {
+    for (const channel of [...INVOKE_CHANNELS, ...EVENT_CHANNELS]) expect(channel).toMatch(/^[a-z]+:[a-z-]+$/);
+  });
+});
+
+describe('parseRequest', () => {
+  it('accepts a valid start request and hands back exactly its fields', () => {
+    const parsed = parseRequest('diagnosis:start', { ...start, email: 'anna@contoso.test' });
+    expect(parsed).toEqual({ ok: true, channel: 'diagnosis:start', value: { ...start, email: 'anna@contoso.test' } });
+  });
+
+  it('accepts the verbs without arguments as an empty object or nothing', () => {
+    expect(parseRequest('app:info', undefined).ok).toBe(true);
+    expect(parseRequest('app:info', {}).ok).toBe(true);
+  });
+
+  it('rejects an unknown channel', () => {
+    expect(parseRequest('diagnosis:run-anything', {})).toMatchObject({ ok: false, reason: 'unknown-channel' });
+    expect(parseRequest('__proto__', {})).toMatchObject({ ok: false, reason: 'unknown-channel' });
+  });
+
+  it.each([
+    ['engine options smuggled in by the page', { ...start, dnsServers: ['203.0.113.53'] }],
+    ['a CA file', { ...start, caFiles: ['/etc/shadow'] }],
+    ['a password', { ...start, password: 'secret' }],
+    ['a missing run id', { server: 'x.test', lang: 'de' }],
+    ['a run id with a path in it', { ...start, runId: '../../etc' }],
+    ['a too short run id', { ...start, runId: 'abc' }],
+    ['an unknown language', { ...start, lang: 'fr' }],
+    ['a number as server', { ...start, server: 443 }],
+    ['an endless address', { ...start, email: `${'a'.repeat(MAX_EMAIL_INPUT)}@x.test` }],
+    ['a string instead of an object', 'mail.contoso.test'],
+    ['an array', [start]],
+    ['null', null],
+  ])('rejects %s', (_name, payload) => {
+    const parsed = parseRequest('diagnosis:start', payload);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.reason).toBe('invalid-payload');
+      expect(parsed.issues.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('rejects extra fields on argument-less verbs too', () => {
+    expect(parseRequest('app:info', { anything: 1 }).ok).toBe(false);
+  });
+
+  it('bounds the clipboard text', () => {
+    expect(parseRequest('clipboard:write-text', { text: 'x'.repeat(MAX_CLIPBOARD_TEXT) }).ok).toBe(true);
+    expect(parseRequest('clipboard:write-text', { text: 'x'.repeat(MAX_CLIPBOARD_TEXT + 1) }).ok).toBe(false);
+  });
+
+  it('does not echo the rejected value in its issues', () => {
+    const parsed = parseRequest('diagnosis:start', { ...start, server: 'x'.repeat(5000) });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.issues.join(' ')).not.toContain('xxxxxxxx');
+  });
+});
+
+describe('the diagnosis event schema', () => {
+  it('accepts progress events as the runner emits them', () => {
+    const event = {
+      runId: 'run-0001',
+      type: 'progress',
+      event: { type: 'probe-planned', id: 'local.network:this-computer', probe: 'local.network', kind: 'system', target: 'this computer', title: 'Local network' },
+    };
+    expect(diagnosisEventSchema.safeParse(event).success).toBe(true);
+    expect(diagnosisEventSchema.safeParse({ ...event, runId: 'x' }).success).toBe(false);
+  });
+});
