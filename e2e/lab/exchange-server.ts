@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import tls from 'node:tls';
-import { closeServer, listenOnAddresses } from './listen';
+import { closeServer, listen, listenOnAddresses } from './listen';
 import { createCa, issueCert, type TestCa } from './pki';
 import { headerOf, serveRawHttp, type RawRequest, type RawResponder } from './raw-http';
 
@@ -82,6 +82,8 @@ export interface ExchangeLabOptions {
   addresses: Record<string, ExchangeBehaviour>;
   /** The CA that issues the certificate; default a new one. */
   ca?: TestCa;
+  /** Listen on this port on every address (a lab namespace owns 443); default a free one. */
+  port?: number;
 }
 
 export interface ExchangeLab {
@@ -146,7 +148,7 @@ export async function startExchangeLab(options: ExchangeLabOptions): Promise<Exc
     });
     return { address, server };
   });
-  const port = await listenOnAddresses(servers);
+  const port = options.port === undefined ? await listenOnAddresses(servers) : await listenAllOn(servers, options.port);
 
   return {
     port,
@@ -163,6 +165,11 @@ export async function startExchangeLab(options: ExchangeLabOptions): Promise<Exc
       await Promise.all(servers.map(({ server }) => closeServer(server)));
     },
   };
+}
+
+async function listenAllOn(servers: { address: string; server: tls.Server }[], port: number): Promise<number> {
+  for (const { address, server } of servers) await listen(server, address, port);
+  return port;
 }
 
 type Resolved = ExchangeBehaviour & { serverName: string };
