@@ -40,6 +40,8 @@ export const SERVER = {
   dropped6: '2001:db8:a::66',
   /** The router answers SYNs to it with a TCP reset (IPv6). */
   reset6: '2001:db8:a::13',
+  /** The router answers with ICMPv6 "administratively prohibited". */
+  prohibited6: '2001:db8:a::14',
   /** Behind the 1400-byte link whose "fragmentation needed" is dropped: the MTU black hole. */
   blackhole4: '203.0.113.66',
 } as const;
@@ -63,9 +65,9 @@ export const LAB_NAMES = {
   /** Everything dropped, IPv4 and IPv6. */
   allDropped: { name: `dead.${LAB_DOMAIN}`, addresses: [SERVER.dropped4, SERVER.dropped6] },
   /** One address per way a connect can fail, for the TCP classification. */
-  faults: { name: `faults.${LAB_DOMAIN}`, addresses: [SERVER.dropped4, SERVER.reset4, SERVER.prohibited4, SERVER.unreachable4, SERVER.dropped6, SERVER.reset6] },
+  faults: { name: `faults.${LAB_DOMAIN}`, addresses: [SERVER.dropped4, SERVER.reset4, SERVER.prohibited4, SERVER.unreachable4, SERVER.dropped6, SERVER.reset6, SERVER.prohibited6] },
 } as const;
 
 /** Addresses the server namespace carries on its MTU-1500 link (all but the black hole one). */
 export const SERVER_LINK_A_ADDRESSES = [SERVER.healthy4, SERVER.dropped4, SERVER.reset4, SERVER.prohibited4] as const;
-export const SERVER_LINK_A_ADDRESSES6 = [SERVER.healthy6, SERVER.dropped6, SERVER.reset6] as const;
+export const SERVER_LINK_A_ADDRESSES6 = [SERVER.healthy6, SERVER.dropped6, SERVER.reset6, SERVER.prohibited6] as const;

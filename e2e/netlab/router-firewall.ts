@@ -22,6 +22,7 @@ table inet odlab {
     ip daddr ${SERVER.reset4} tcp dport ${HTTPS_PORT} reject with tcp reset
     ip6 daddr ${SERVER.reset6} tcp dport ${HTTPS_PORT} reject with tcp reset
     ip daddr ${SERVER.prohibited4} tcp dport ${HTTPS_PORT} reject with icmp type admin-prohibited
+    ip6 daddr ${SERVER.prohibited6} tcp dport ${HTTPS_PORT} reject with icmpv6 type admin-prohibited
   }
 }
 `;

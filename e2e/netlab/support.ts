@@ -35,7 +35,7 @@ async function kernelProblem(): Promise<string | null> {
     return `cannot create a network namespace: ${(error as Error).message}`;
   }
   try {
-    await run('ip', ['-n', name, 'link', 'add', 'a', 'type', 'veth', 'peer', 'name', 'b']);
+    await run('ip', ['-n', name, 'link', 'add', 'check0', 'type', 'veth', 'peer', 'name', 'check1']);
     await run('ip', ['netns', 'exec', name, '/usr/sbin/nft', 'add', 'table', 'inet', 'check']);
     return null;
   } catch (error) {

@@ -12,6 +12,12 @@ import { reasonText } from './tcp-connect';
  * request itself and reads the answer just far enough to know it is complete.
  */
 
+/**
+ * Share of the deadline that must have passed without a byte for the exchange to count as
+ * stalled. Bytes still trickling in at the deadline are a slow path, not a black hole.
+ */
+const STALL_QUIET_SHARE = 1 / 3;
+
 /** Answer bytes read at most: enough to see any complete anonymous answer; more proves nothing new. */
 export const SIZED_EXCHANGE_MAX_RESPONSE_BYTES = 256 * 1024;
 
@@ -67,8 +73,9 @@ const LAST_CHUNK = Buffer.from('\r\n0\r\n\r\n', 'latin1');
  * Sends the request and waits for the complete answer, until the deadline.
  *
  * Never throws; the socket is destroyed on every path. `stalled` = the deadline came while the
- * connection was open; `failed` = an error, a close before the answer was complete, or the
- * caller's signal (then the stall could not be watched for the whole time).
+ * connection was open and nothing had arrived for a while; `failed` = an error, a close before
+ * the answer was complete, an answer still trickling in at the deadline, or the caller's signal
+ * (then the stall could not be watched for the whole time).
  */
 export function sizedExchange(options: SizedExchangeOptions): Promise<MtuExchange> {
   const requestBytes = options.request.length;
@@ -122,7 +129,8 @@ export function sizedExchange(options: SizedExchangeOptions): Promise<MtuExchang
     const quietFor = () => (lastByteAt === undefined ? '' : `, last byte ${Math.round(performance.now() - lastByteAt)} ms ago`);
     const timer = setTimeout(() => {
       const message = `${WAITING_FOR[phase]} within ${options.timeoutMs} ms, connection still open (${received} answer bytes${quietFor()})`;
-      finish('stalled', { kind: 'timeout', message });
+      const moving = lastByteAt !== undefined && performance.now() - lastByteAt < options.timeoutMs * STALL_QUIET_SHARE;
+      finish(moving ? 'failed' : 'stalled', { kind: 'timeout', message: moving ? `${message}: still arriving, too slow` : message });
     }, options.timeoutMs);
     const onAbort = () =>
       finish('failed', { kind: 'timeout', message: `stopped after ${elapsed()} ms (${WAITING_FOR[phase]} yet): ${reasonText(options.signal.reason)}` });
