@@ -39,7 +39,7 @@ export interface ConnectivityServer {
   close(): Promise<void>;
 }
 
-export async function startConnectivityServer(options: { address?: string; variant?: ConnectivityVariant } = {}): Promise<ConnectivityServer> {
+export async function startConnectivityServer(options: { address?: string; variant?: ConnectivityVariant; port?: number } = {}): Promise<ConnectivityServer> {
   const address = options.address ?? '127.0.0.1';
   let variant = options.variant ?? 'ok';
   const requests: ConnectivityServer['requests'] = [];
@@ -68,7 +68,7 @@ export async function startConnectivityServer(options: { address?: string; varia
         return;
     }
   });
-  const port = await listen(server, address, 0);
+  const port = await listen(server, address, options.port ?? 0);
   const hostPort = (host: string) => `${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     address,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import tls from 'node:tls';
-import { closeServer, listenOnAddresses } from './listen';
+import { closeServer, listen, listenOnAddresses } from './listen';
 import { createCa, issueCert, type CertOptions, type TestCa } from './pki';
 import { headerOf, serveRawHttp, type RawRequest, type RawResponder } from './raw-http';
 
@@ -84,6 +84,8 @@ export interface ExchangeLabOptions {
   ca?: TestCa;
   /** Validity of the server certificate, e.g. an expired one (default: valid for a year). */
   validity?: Pick<CertOptions, 'notBefore' | 'notAfter'>;
+  /** Listen on this port on every address (a lab namespace owns 443); default a free one. */
+  port?: number;
 }
 
 export interface ExchangeLab {
@@ -148,7 +150,7 @@ export async function startExchangeLab(options: ExchangeLabOptions): Promise<Exc
     });
     return { address, server };
   });
-  const port = await listenOnAddresses(servers);
+  const port = options.port === undefined ? await listenOnAddresses(servers) : await listenAllOn(servers, options.port);
 
   return {
     port,
@@ -165,6 +167,11 @@ export async function startExchangeLab(options: ExchangeLabOptions): Promise<Exc
       await Promise.all(servers.map(({ server }) => closeServer(server)));
     },
   };
+}
+
+async function listenAllOn(servers: { address: string; server: tls.Server }[], port: number): Promise<number> {
+  for (const { address, server } of servers) await listen(server, address, port);
+  return port;
 }
 
 type Resolved = ExchangeBehaviour & { serverName: string };

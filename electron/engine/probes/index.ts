@@ -6,6 +6,7 @@ import { dnsSrvProbe } from './dns-srv';
 import { dnsSystemProbe } from './dns-system';
 import { httpProbe } from './http';
 import { localNetworkProbe } from './local-network';
+import { mtuProbe } from './mtu';
 import { tcpProbe } from './tcp';
 import { tlsProbe } from './tls';
 
@@ -22,6 +23,7 @@ export const PROBES: readonly AnyProbeDefinition[] = [
   tcpProbe,
   tlsProbe,
   httpProbe,
+  mtuProbe,
   connectivityProbe,
   ...COLLECTOR_PROBES,
 ];

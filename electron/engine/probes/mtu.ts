@@ -1,0 +1,133 @@
+import { isIPv6 } from 'node:net';
+import type { MtuData, MtuExchange } from '../../../shared/model/probe-data';
+import { formatHostPort } from '../../../shared/validate';
+import { defineProbe, type PlanView, type ProbeTask } from '../probe';
+import { dfPing } from '../net/df-ping';
+import { dfSweep } from '../net/df-sweep';
+import { endpointKey, ipFamilyOf, normalizeName, type Endpoint } from '../net/endpoints';
+import { OUTLOOK_USER_AGENT } from '../net/outlook-requests';
+import { sizedExchange } from '../net/sized-exchange';
+import { tlsContext } from '../net/tls-handshake';
+
+/**
+ * Small against large on the same path: the MTU black hole test, per address of the Exchange host.
+ *
+ * Two anonymous requests to EWS, each on a connection of its own, at the same time: one small
+ * (every packet far below any MTU) and one whose request head is several full-size packets long.
+ * A path that drops packets above some size without sending "fragmentation needed" back lets the
+ * small one through and swallows the large one: it stalls with the connection open. Then a DF
+ * ping sweep, where ICMP echo passes, tells the largest packet that gets through.
+ *
+ * The size sits in a request header, not a body: a server may answer 401 before it reads a
+ * body, but never before the end of the request head, so its answer proves the large packets
+ * arrived. Both directions count: the TLS handshake brings the server's certificate flight.
+ */
+
+/**
+ * Deadline of each exchange (connect, TLS, request, complete answer).
+ *
+ * TCP and HTTP have already reached the address within milliseconds to a few hundred; a lost
+ * packet is sent again after one retransmission timeout (0.2–1 s), so 3 s covers two of them. A
+ * healthy path finishes both exchanges in a few round trips and never waits for this.
+ */
+export const MTU_EXCHANGE_TIMEOUT_MS = 3_000;
+
+/**
+ * Padding in the large request's head: four full-size packets on a 1500-byte path, below the
+ * 8 KB a single header line may have at common reverse proxies (nginx, F5) and IIS' 16 KB.
+ */
+export const LARGE_REQUEST_PADDING_BYTES = 6_000;
+
+/** The whole DF ping sweep; it only runs after a stall, so the path is known to be broken. */
+export const DF_SWEEP_TIMEOUT_MS = 4_000;
+
+/** Wait per ping: three round trips as TCP measured them, within sensible bounds. */
+const PING_WAIT_MIN_MS = 300;
+const PING_WAIT_MAX_MS = 1_000;
+
+/** Both exchanges, the sweep, and room to hand in the result before the runner's cut. */
+const MTU_PROBE_TIMEOUT_MS = MTU_EXCHANGE_TIMEOUT_MS + DF_SWEEP_TIMEOUT_MS + 500;
+
+/** The EWS path answers an anonymous request with 401 on every Exchange, on premises and online. */
+const PROBE_PATH = '/EWS/Exchange.asmx';
+
+export interface MtuProbeInput extends Endpoint {
+  /** TCP connect time to the address, for the ping wait. */
+  connectMs?: number;
+}
+
+/** One instance per address of the Exchange host whose TCP connect worked. */
+export function planMtu(view: PlanView): ProbeTask<MtuProbeInput>[] {
+  const server = view.input.server;
+  if (!server) return [];
+  const exchangeHost = normalizeName(server.host);
+  return view
+    .of('tcp')
+    .filter((r) => r.status === 'ok' && r.data && !r.data.error && normalizeName(r.data.host) === exchangeHost && r.data.port === server.port)
+    .map((r) => {
+      const { host, address, family, port, connectMs } = r.data!;
+      const input: MtuProbeInput = { host, address, family, port, ...(connectMs !== undefined ? { connectMs } : {}) };
+      return { key: endpointKey(input), target: `${host} ${formatHostPort(address, port)}`, input, after: [r.id] };
+    });
+}
+
+/** The request, with `padding` bytes in a header of its own when asked for. */
+export function mtuRequest(host: string, port: number, padding: number): Buffer {
+  const hostHeader = `${isIPv6(host) ? `[${host}]` : host}${port === 443 ? '' : `:${port}`}`;
+  const lines = [`GET ${PROBE_PATH} HTTP/1.1`, `Host: ${hostHeader}`, `User-Agent: ${OUTLOOK_USER_AGENT}`, 'Accept: */*'];
+  if (padding > 0) lines.push(`X-Outlook-Doktor-Padding: ${'x'.repeat(padding)}`);
+  lines.push('Connection: close');
+  return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
+}
+
+function describe(exchange: MtuExchange): string {
+  const what = `${exchange.requestBytes} B request`;
+  if (exchange.outcome === 'ok') return `${what}: answered in ${exchange.durationMs} ms`;
+  return `${what}: ${exchange.outcome} (${exchange.error?.message ?? 'unknown'})`;
+}
+
+export const mtuProbe = defineProbe({
+  id: 'mtu',
+  kind: 'mtu',
+  title: 'MTU (small vs large exchange)',
+  timeoutMs: MTU_PROBE_TIMEOUT_MS,
+  plan: planMtu,
+  async run({ input, signal, services }) {
+    const servername = ipFamilyOf(input.host) ? undefined : input.host;
+    const context = tlsContext(services.trustedCa, 'modern');
+    const exchange = (padding: number) =>
+      sizedExchange({
+        address: input.address,
+        port: input.port,
+        ...(servername ? { servername } : {}),
+        context,
+        request: mtuRequest(input.host, input.port, padding),
+        timeoutMs: MTU_EXCHANGE_TIMEOUT_MS,
+        signal,
+      });
+    const [small, large] = await Promise.all([exchange(0), exchange(LARGE_REQUEST_PADDING_BYTES)]);
+    const data: MtuData = { host: input.host, address: input.address, family: input.family, port: input.port, small, large };
+
+    let sweepText = '';
+    if (small.outcome === 'ok' && large.outcome === 'stalled' && !signal.aborted) {
+      const waitMs = Math.round(Math.min(PING_WAIT_MAX_MS, Math.max(PING_WAIT_MIN_MS, 3 * (input.connectMs ?? PING_WAIT_MIN_MS))));
+      const sweepSignal = AbortSignal.any([signal, AbortSignal.timeout(DF_SWEEP_TIMEOUT_MS)]);
+      const sweep = await dfSweep(input.family, (payload) => dfPing({ family: input.family, address: input.address, payload, waitMs, signal: sweepSignal }), sweepSignal);
+      if (sweep) {
+        data.dfSweep = sweep;
+        sweepText =
+          sweep.largestPassingPayload === null
+            ? '; DF ping: no answer at all (ICMP filtered)'
+            : `; DF ping: largest payload passing ${sweep.largestPassingPayload} B${sweep.smallestFailingPayload ? `, ${sweep.smallestFailingPayload} B fails` : ''}`;
+      } else {
+        sweepText = '; DF ping not available here';
+      }
+    }
+    const ok = small.outcome === 'ok' && large.outcome === 'ok';
+    return {
+      status: ok ? 'ok' : 'fail',
+      summary: `small ${describe(small)}; large ${describe(large)}${sweepText}`,
+      data,
+    };
+  },
+});
