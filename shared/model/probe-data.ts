@@ -516,10 +516,12 @@ export interface ProxyConnectData {
  * `root-domain` (https://<domain>/autodiscover/…), `autodiscover-domain`
  * (https://autodiscover.<domain>/…), `http-redirect` (http://autodiscover.<domain>/…, only a
  * redirect counts), `srv` (_autodiscover._tcp.<domain>), `v2-json` (autodiscover.json),
- * `redirect` (a hop reached from another candidate's 30x, RedirectUrl or RedirectAddr).
+ * `redirect` (a hop reached from another candidate's 30x, RedirectUrl or RedirectAddr),
+ * `last-known-good` (the URL that last worked for the profile's primary mailbox, step 3).
  */
 export type AutodiscoverMethod =
   | 'local-xml'
+  | 'last-known-good'
   | 'exo'
   | 'scp'
   | 'root-domain'
@@ -593,6 +595,12 @@ export interface AutodiscoverCandidate {
   errorCode?: string;
   /** Where a redirect points to (Location, RedirectUrl, RedirectAddr, SRV target URL). */
   redirectTo?: string;
+  /**
+   * The credential test's requests to this candidate (winner and the hops after it), when it
+   * ran; the `auth.credentials` result for Autodiscover is taken from here, so the password is
+   * sent once per URL (every failed attempt counts towards the account's lockout).
+   */
+  credentialAttempts?: CredentialAttempt[];
 }
 
 /** Settings from the winning POX response (credential test only). */
@@ -604,6 +612,10 @@ export interface AutodiscoverProtocol {
   externalUrl?: string;
   authPackage?: string;
   ewsUrl?: string;
+  /** mapiHttp: `Version` attribute; AddressBook (NSPI) URLs beside the MailStore ones above. */
+  version?: string;
+  addressBookInternalUrl?: string;
+  addressBookExternalUrl?: string;
 }
 
 /** The Autodiscover candidate walk for one mailbox domain, in Outlook's order. */
@@ -620,6 +632,11 @@ export interface AutodiscoverData {
   winner?: number;
   /** With the credential test: the protocols of the winner's answer. */
   protocols?: AutodiscoverProtocol[];
+  /**
+   * The credential test of the walk: `done` (the winner was asked with credentials),
+   * `no-password` (`--user` without a password), `no-winner`, `not-requested` (no `--user`).
+   */
+  credentialTest?: 'done' | 'no-password' | 'no-winner' | 'not-requested';
 }
 
 // ---------------------------------------------------------------------------------------------
