@@ -1,5 +1,6 @@
 import { COLLECTOR_PROBES } from '../collectors';
 import type { AnyProbeDefinition } from '../probe';
+import { autodiscoverProbe } from './autodiscover';
 import { connectivityProbe } from './connectivity';
 import { dnsDirectProbe } from './dns-direct';
 import { dnsSrvProbe } from './dns-srv';
@@ -23,5 +24,6 @@ export const PROBES: readonly AnyProbeDefinition[] = [
   tlsProbe,
   httpProbe,
   connectivityProbe,
+  autodiscoverProbe,
   ...COLLECTOR_PROBES,
 ];
