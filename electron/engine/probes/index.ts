@@ -1,5 +1,6 @@
 import { COLLECTOR_PROBES } from '../collectors';
 import type { AnyProbeDefinition } from '../probe';
+import { authCredentialsProbe } from './auth-credentials';
 import { autodiscoverProbe } from './autodiscover';
 import { connectivityProbe } from './connectivity';
 import { dnsDirectProbe } from './dns-direct';
@@ -25,5 +26,6 @@ export const PROBES: readonly AnyProbeDefinition[] = [
   httpProbe,
   connectivityProbe,
   autodiscoverProbe,
+  authCredentialsProbe,
   ...COLLECTOR_PROBES,
 ];
