@@ -174,6 +174,9 @@ describe.skipIf(problem !== undefined)('Autodiscover walk and credential test in
     expect(winner).toMatchObject({ method: 'redirect', host: 'mail.redirect.test', response: 'settings', credentialAttempts: [{ method: 'basic', status: 200 }] });
     expect(run.findings).toContain('autodiscover.http-redirect');
     expect(JSON.stringify(run.report)).not.toContain(PASSWORD);
+    // The host Autodiscover's settings named became a probe target: /mapi, /rpc and /EWS asked anonymously.
+    const found = probesOf(run.evidence, 'http').filter((r) => r.data?.host === 'mail.redirect.test' && r.data.role === 'exchange');
+    expect(found.map((r) => `${r.data?.endpoint} ${r.data?.response?.status}`)).toEqual(expect.arrayContaining(['mapi 401', 'rpc 401', 'ews 401']));
   });
 
   it('redirect chains: 10 hops at most, no circles, never down to http', async () => {
