@@ -34,8 +34,8 @@ export interface LabAutodiscover {
   chain?: { length: number; loopTo?: number; downgradeAt?: number };
   /** What a signed-in POST gets (default: the settings). */
   signedIn?: LabSignedIn;
-  /** The v2 JSON endpoint: the mailbox is here, or unknown (302 as Exchange Online answers). */
-  v2?: 'found' | 'unknown';
+  /** The v2 JSON endpoint: these mailboxes are here (200 with the POX URL); any other is unknown (302, as Exchange Online answers). */
+  v2?: { mailboxes: string[] };
 }
 
 export interface LabReply {
@@ -70,7 +70,7 @@ export function autodiscoverAnswer(request: RawRequest, ad: LabAutodiscover, hos
 export function autodiscoverV2Answer(request: RawRequest, ad: LabAutodiscover | undefined, host: string): LabReply | undefined {
   if (!ad?.v2) return undefined;
   const email = decodeURIComponent(request.path.split('/').pop() ?? '');
-  if (ad.v2 === 'found') {
+  if (ad.v2.mailboxes.some((m) => m.toLowerCase() === email.toLowerCase())) {
     return { status: 200, statusText: 'OK', headers: [['Content-Type', 'application/json; charset=utf-8']], body: JSON.stringify({ Protocol: 'AutodiscoverV1', Url: `https://${host}/autodiscover/autodiscover.xml` }) };
   }
   const location = `https://${host}/autodiscover/autodiscover.json?Email=${encodeURIComponent(email)}&Protocol=Autodiscoverv1&RedirectCount=1`;

@@ -46,6 +46,8 @@ beforeAll(async () => {
       'autodiscover.cross.test',
       'mail.partner.test',
       'autodiscover.blocked.test',
+      'outlook.office365.com',
+      'autodiscover-s.outlook.com',
     ],
     addresses: {
       '127.0.1.2': { users: USERS },
@@ -56,6 +58,9 @@ beforeAll(async () => {
       '127.0.5.2': { users: USERS, autodiscover: { signedIn: { redirectUrl: 'https://mail.partner.test/autodiscover/autodiscover.xml' } } },
       '127.0.5.3': { users: USERS },
       '127.0.6.2': { users: USERS, autodiscover: { signedIn: { settings: { mapiBlockedExternal: true } } } },
+      // Exchange Online's two endpoints, as the lab DNS names them: the v2 answer knows one mailbox.
+      '127.0.7.1': { auth: 'exchange-online', autodiscover: { v2: { mailboxes: ['anna@cloud.test'] } } },
+      '127.0.7.2': { auth: 'exchange-online' },
     },
     plain: { port: 80, addresses: { '127.0.3.2': { autodiscover: { redirect: { location: 'https://mail.redirect.test/autodiscover/autodiscover.xml' } } } } },
   });
@@ -73,6 +78,8 @@ beforeAll(async () => {
       'autodiscover.cross.test': ['127.0.5.2'],
       'mail.partner.test': ['127.0.5.3'],
       'autodiscover.blocked.test': ['127.0.6.2'],
+      'outlook.office365.com': ['127.0.7.1'],
+      'autodiscover-s.outlook.com': ['127.0.7.2'],
     },
   });
   dir = await mkdtemp(path.join(tmpdir(), 'od-autodiscover-'));
@@ -158,12 +165,21 @@ describe.skipIf(problem !== undefined)('Autodiscover walk and credential test in
       'root-domain passed-over no-answer',
       'autodiscover-domain passed-over no-answer',
       'http-redirect passed-over no-answer',
-      'v2-json passed-over no-answer',
-      'exo passed-over no-answer',
+      'v2-json passed-over mailbox-not-in-exo',
+      'exo passed-over mailbox-not-in-exo',
     ]);
     expect(run.walk.candidates.find((c) => c.method === 'root-domain')?.tcp?.error?.kind).toBe('refused');
-    expect(run.walk.candidates.find((c) => c.method === 'exo')?.dns?.error?.kind).toBe('nxdomain');
+    expect(run.walk.candidates.find((c) => c.method === 'v2-json')).toMatchObject({ response: 'http-redirect', http: { status: 302 } });
+    // Exchange Online challenges any address; without its v2 answer for the mailbox it does not count.
+    expect(run.walk.candidates.find((c) => c.method === 'exo')).toMatchObject({ response: 'exchange-401', reason: 'mailbox-not-in-exo' });
     expect(run.findings).toContain('autodiscover.not-found');
+  });
+
+  it('a mailbox in Exchange Online: the v2 answer qualifies the fail-safe, which wins', async () => {
+    const run = await diagnose('anna@cloud.test');
+    expect(run.steps.filter((s) => !s.includes('skipped')).slice(-2)).toEqual(['v2-json used mailbox-in-exo', 'exo used']);
+    expect(run.walk.candidates[run.walk.winner!]).toMatchObject({ method: 'exo', response: 'exchange-401', host: 'autodiscover-s.outlook.com' });
+    expect(run.findings).not.toContain('autodiscover.not-found');
   });
 
   it('only the http redirect leads to Exchange: autodiscover.http-redirect; Basic sign-in there', async () => {
