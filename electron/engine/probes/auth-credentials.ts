@@ -50,7 +50,7 @@ export function planCredentials(view: PlanView): ProbeTask<Input>[] {
     seen.add(c.host);
     accepted ||= c.credentialAttempts.some((a) => a.status !== undefined && a.status >= 200 && a.status < 300);
     rejected ||= c.credentialAttempts.some((a) => a.rejected);
-    tasks.push({ key: `${c.host}/autodiscover`, target: `sign-in ${c.url}`, input: { endpoint: 'autodiscover', host: c.host, candidate: index }, after });
+    tasks.push({ key: `${c.host}/autodiscover`, target: `sign-in ${c.url}`, input: { endpoint: 'autodiscover', host: c.host, candidate: index }, after, runIf: 'settled' });
   });
   if (rejected && !accepted) return tasks;
 
@@ -75,7 +75,8 @@ export function planCredentials(view: PlanView): ProbeTask<Input>[] {
 
 function endpointTask(endpoint: 'mapi' | 'ews', url: string, after: string[], extra: { internalOnly?: boolean; rpcHttpOffered?: boolean }): ProbeTask<Input> {
   const host = new URL(url).hostname.toLowerCase();
-  return { key: `${host}/${endpoint}`, target: `sign-in ${url.split('?')[0]}`, input: { endpoint, host, url, ...extra }, after };
+  // The walk ends `fail` when nothing answered like Exchange; its data still says what to test.
+  return { key: `${host}/${endpoint}`, target: `sign-in ${url.split('?')[0]}`, input: { endpoint, host, url, ...extra }, after, runIf: 'settled' };
 }
 
 function ewsUrlOf(protocols: readonly AutodiscoverProtocol[]): string | undefined {
