@@ -1,4 +1,9 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSample } from '../../../e2e/fixtures/samples';
 import type { RunInput } from '../../../shared/model/run-input';
 import { startLabDnsServer, type LabDnsServer } from '../../../e2e/lab/dns-server';
 import { startExchangeLab, type ExchangeLab } from '../../../e2e/lab/exchange-server';
@@ -75,6 +80,21 @@ describe('one Autodiscover candidate', () => {
     expect(candidate.response).toBe('invalid');
     expect(answer.pox).toMatchObject({ kind: 'invalid', reason: 'dtd' });
     expect(JSON.stringify(candidate)).not.toContain('root:');
+  });
+
+  it("reads the admin's local XML with the same parser (a file that is missing is no answer)", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'od-local-xml-'));
+    try {
+      const file = path.join(dir, 'contoso.xml');
+      await writeFile(file, readSample('autodiscover/pox-response-exo-winrb.xml'));
+      const found = await probeStep(ctx, { method: 'local-xml', url: pathToFileURL(file).href, probe: 'local-file', email: 'anna@contoso.test' });
+      expect(found.candidate.response).toBe('settings');
+      expect(found.answer.pox).toMatchObject({ kind: 'settings', protocols: [{ type: 'EXCH' }, { type: 'EXPR' }, { type: 'WEB' }] });
+      const missing = await probeStep(ctx, { method: 'local-xml', url: pathToFileURL(path.join(dir, 'none.xml')).href, probe: 'local-file', email: 'anna@contoso.test' });
+      expect(missing.candidate).toMatchObject({ response: 'no-answer', http: { error: { kind: 'other' } } });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('asks with the request Outlook sends: POST, text/xml, X-MapiHttpCapability unless MAPI/HTTP is disabled', async () => {
