@@ -48,6 +48,8 @@ beforeAll(async () => {
       'autodiscover.blocked.test',
       'outlook.office365.com',
       'autodiscover-s.outlook.com',
+      'autodiscover.err.test',
+      'autodiscover.addr.test',
     ],
     addresses: {
       '127.0.1.2': { users: USERS },
@@ -61,6 +63,8 @@ beforeAll(async () => {
       // Exchange Online's two endpoints, as the lab DNS names them: the v2 answer knows one mailbox.
       '127.0.7.1': { auth: 'exchange-online', autodiscover: { v2: { mailboxes: ['anna@cloud.test'] } } },
       '127.0.7.2': { auth: 'exchange-online' },
+      '127.0.8.2': { users: USERS, autodiscover: { signedIn: { error600: true } } },
+      '127.0.8.3': { users: USERS, autodiscover: { signedIn: { redirectAddr: 'anna@contoso.test' } } },
     },
     plain: { port: 80, addresses: { '127.0.3.2': { autodiscover: { redirect: { location: 'https://mail.redirect.test/autodiscover/autodiscover.xml' } } } } },
   });
@@ -80,6 +84,8 @@ beforeAll(async () => {
       'autodiscover.blocked.test': ['127.0.6.2'],
       'outlook.office365.com': ['127.0.7.1'],
       'autodiscover-s.outlook.com': ['127.0.7.2'],
+      'autodiscover.err.test': ['127.0.8.2'],
+      'autodiscover.addr.test': ['127.0.8.3'],
     },
   });
   dir = await mkdtemp(path.join(tmpdir(), 'od-autodiscover-'));
@@ -218,6 +224,18 @@ describe.skipIf(problem !== undefined)('Autodiscover walk and credential test in
     const toPartner = exchange.requests.slice(before).filter((r) => r.address === '127.0.5.3');
     expect(toPartner.length).toBeGreaterThan(0);
     expect(toPartner.some((r) => r.headers.some(([n]) => n.toLowerCase() === 'authorization'))).toBe(false);
+  });
+
+  it('signed in, the answers that are no settings: error 600 is passed over, RedirectAddr restarts with the new address', async () => {
+    const err = await diagnose('anna@err.test', { user: 'CONTOSO\\anna', password: PASSWORD });
+    expect(err.walk.candidates.find((c) => c.method === 'autodiscover-domain')).toMatchObject({ response: 'pox-error', errorCode: '600', decision: 'passed-over', reason: 'pox-error:600' });
+    expect(err.walk.credentialTest).toBe('done');
+
+    const addr = await diagnose('anna@addr.test', { user: 'CONTOSO\\anna', password: PASSWORD });
+    const asked = addr.walk.candidates.find((c) => c.method === 'autodiscover-domain')!;
+    expect(asked).toMatchObject({ response: 'redirect-addr', redirectTo: 'anna@contoso.test', decision: 'used' });
+    // The new address's domain is another organisation's: asked anonymously, no credentials sent.
+    expect(addr.walk.candidates[addr.walk.winner!]).toMatchObject({ method: 'redirect', host: 'autodiscover.contoso.test', response: 'exchange-401', reason: 'needs-confirmation' });
   });
 
   it('MAPI blocked from outside while RPC over HTTP is off: server.mapi-blocked-external', async () => {
