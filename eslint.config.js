@@ -25,10 +25,17 @@ function layer(allowed) {
   if (!allowed.layers.includes('e2e')) patterns.push({ group: ['**/e2e/**'], message: 'Product code must not import test code.' });
   if (!allowed.react) patterns.push({ group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@fluentui/*', 'zustand', 'zustand/*'], message: 'UI libraries belong to the renderer.' });
   const rules = { 'no-restricted-imports': ['error', { paths, patterns }] };
+  const syntax = [];
   if (allowed.electron && !allowed.rawIpc) {
     // Also catches `electron.ipcMain` through a namespace or default import.
-    rules['no-restricted-syntax'] = ['error', { selector: 'MemberExpression[property.name=/^ipc(Main|Renderer)$/]', message: RAW_IPC }];
+    syntax.push({ selector: 'MemberExpression[property.name=/^ipc(Main|Renderer)$/]', message: RAW_IPC });
   }
+  if (!allowed.react) {
+    // Code that ends up in the main-process bundle: the Electron security scanner cannot parse
+    // ES2022 `#private` members, and an unparsed bundle hides its checks. Use TS `private`.
+    syntax.push({ selector: 'PrivateIdentifier', message: 'Use a TypeScript `private` member, not `#private` (the Electron security scan cannot parse it).' });
+  }
+  if (syntax.length) rules['no-restricted-syntax'] = ['error', ...syntax];
   return rules;
 }
 

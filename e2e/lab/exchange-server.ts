@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Socket } from 'node:net';
+import net, { type Server, type Socket } from 'node:net';
 import tls from 'node:tls';
+import { autodiscoverAnswer, autodiscoverV2Answer, type LabAutodiscover } from './lab-autodiscover';
+import { checkAuthorization, type LabUser } from './lab-auth';
 import { closeServer, listen, listenOnAddresses } from './listen';
 import { createCa, issueCert, type CertOptions, type TestCa } from './pki';
 import { headerOf, serveRawHttp, type RawRequest, type RawResponder } from './raw-http';
@@ -61,6 +63,10 @@ export interface ExchangeBehaviour {
   /** Path prefixes (case-insensitive) the fault applies to; default every path. */
   faultPaths?: string[];
   hugeBodyBytes?: number;
+  /** Autodiscover's answers beyond the anonymous 401: redirects, bodies, what a signed-in POST gets, v2. */
+  autodiscover?: LabAutodiscover;
+  /** Users that may sign in with Basic or NTLM (also inside Negotiate) on Autodiscover, /mapi and /EWS. */
+  users?: LabUser[];
 }
 
 export interface LabRequest {
@@ -84,8 +90,10 @@ export interface ExchangeLabOptions {
   ca?: TestCa;
   /** Validity of the server certificate, e.g. an expired one (default: valid for a year). */
   validity?: Pick<CertOptions, 'notBefore' | 'notAfter'>;
-  /** Listen on this port on every address (a lab namespace owns 443); default a free one. */
+  /** Listen on this port on every address (443 for Autodiscover names, a lab namespace owns 443); default a free common port. */
   port?: number;
+  /** Plain HTTP (no TLS) on these addresses and port, same behaviours: Autodiscover's http redirect step. */
+  plain?: { port: number; addresses: Record<string, ExchangeBehaviour> };
 }
 
 export interface ExchangeLab {
@@ -124,23 +132,26 @@ export async function startExchangeLab(options: ExchangeLabOptions): Promise<Exc
   const requests: LabRequest[] = [];
   const sockets = new Set<Socket>();
 
+  const serve = (socket: Socket, address: string, behaviourOf: (address: string) => ExchangeBehaviour | undefined, servername: string | false) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    serveRawHttp(socket, (request, respond) => {
+      requests.push({
+        address,
+        servername,
+        method: request.method,
+        target: request.target,
+        headers: request.headers,
+        bodyBytes: request.body.length,
+        body: request.body.toString('utf8'),
+      });
+      const behaviour = behaviourOf(address) ?? {};
+      answer(request, respond, { ...behaviour, serverName: behaviour.serverName ?? defaultNames.get(address) ?? 'EX01' }, hostNames[0]!);
+    });
+  };
   const servers = [...behaviours.keys()].map((address) => {
     const server = tls.createServer({ key: cert.keyPem, cert: cert.chainPem, ALPNProtocols: ['http/1.1'] }, (socket) => {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      serveRawHttp(socket, (request, respond) => {
-        requests.push({
-          address,
-          servername: socket.servername ?? false,
-          method: request.method,
-          target: request.target,
-          headers: request.headers,
-          bodyBytes: request.body.length,
-          body: request.body.toString('utf8'),
-        });
-        const behaviour = behaviours.get(address) ?? {};
-        answer(request, respond, { ...behaviour, serverName: behaviour.serverName ?? defaultNames.get(address) ?? 'EX01' }, hostNames[0]!);
-      });
+      serve(socket, address, (a) => behaviours.get(a), socket.servername ?? false);
     });
     // Plain TCP connects (the TCP probe) and aborted handshakes are normal here.
     server.on('tlsClientError', () => undefined);
@@ -150,7 +161,13 @@ export async function startExchangeLab(options: ExchangeLabOptions): Promise<Exc
     });
     return { address, server };
   });
+  const plainBehaviours = new Map(Object.entries(options.plain?.addresses ?? {}));
+  const plainServers: { address: string; server: Server }[] = [...plainBehaviours.keys()].map((address) => ({
+    address,
+    server: net.createServer((socket) => serve(socket, address, (a) => plainBehaviours.get(a), false)),
+  }));
   const port = options.port === undefined ? await listenOnAddresses(servers) : await listenAllOn(servers, options.port);
+  for (const { server, address } of plainServers) await listen(server, address, options.plain!.port);
 
   return {
     port,
@@ -164,7 +181,7 @@ export async function startExchangeLab(options: ExchangeLabOptions): Promise<Exc
     openConnections: () => sockets.size,
     async close() {
       for (const socket of sockets) socket.destroy();
-      await Promise.all(servers.map(({ server }) => closeServer(server)));
+      await Promise.all([...servers, ...plainServers].map(({ server }) => closeServer(server)));
     },
   };
 }
@@ -205,6 +222,21 @@ function answer(request: RawRequest, respond: RawResponder, b: Resolved, exchang
     return;
   }
 
+  if (path.startsWith('/autodiscover/autodiscover.json')) {
+    const v2 = autodiscoverV2Answer(request, b.autodiscover, host);
+    if (v2) return respond.send(v2.status, v2.statusText, [...exchangeHeaders(b), ...v2.headers], v2.body);
+  }
+  if (path === '/autodiscover/autodiscover.xml' && b.autodiscover) {
+    const anonymous = autodiscoverAnswer(request, b.autodiscover, host, false);
+    if (anonymous) return respond.send(anonymous.status, anonymous.statusText, [...(anonymous.bare ? [] : exchangeHeaders(b)), ...anonymous.headers], anonymous.body);
+  }
+  if (b.users && (path === '/autodiscover/autodiscover.xml' || path.startsWith('/mapi/') || path === '/ews/exchange.asmx')) {
+    const verdict = checkAuthorization(headerOf(request, 'authorization'), respond.socket, b.users);
+    if (verdict.kind === 'challenge') return respond.send(401, 'Unauthorized', [['WWW-Authenticate', verdict.header], ...exchangeHeaders(b)], '');
+    if (verdict.kind === 'ok') return signedIn(request, respond, b, host);
+    // 'rejected' and 'none' get the anonymous 401 again.
+  }
+
   const vdir = /^\/([^/]+)\/healthcheck\.htm$/.exec(path)?.[1];
   if (vdir !== undefined && HEALTHCHECK_VDIRS.includes(vdir)) {
     if (vdir === 'mapi' && b.mapiMissing) return notFound(respond, b);
@@ -231,6 +263,21 @@ function answer(request: RawRequest, respond: RawResponder, b: Resolved, exchang
     return;
   }
   notFound(respond, b);
+}
+
+/** What a signed-in request gets: Autodiscover's configured answer, MAPI's Connect reply, EWS's page. */
+function signedIn(request: RawRequest, respond: RawResponder, b: Resolved, host: string): void {
+  const path = request.path.toLowerCase();
+  if (path === '/autodiscover/autodiscover.xml') {
+    const reply = autodiscoverAnswer(request, b.autodiscover ?? {}, host, true)!;
+    respond.send(reply.status, reply.statusText, [...exchangeHeaders(b), ...reply.headers], reply.body);
+    return;
+  }
+  if (path.startsWith('/mapi/')) {
+    respond.send(200, 'OK', [...exchangeHeaders(b), ['Content-Type', 'application/mapi-http'], ['X-RequestType', 'Connect'], ['X-ResponseCode', '0']], 'DONE\r\n');
+    return;
+  }
+  respond.send(200, 'OK', [...exchangeHeaders(b), ['Content-Type', 'text/xml; charset=utf-8']], '<?xml version="1.0" encoding="utf-8"?><wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"/>');
 }
 
 function date(b: ExchangeBehaviour): string {

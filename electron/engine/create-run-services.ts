@@ -37,7 +37,13 @@ export function trustAnchors(extraCa: readonly string[]): string[] {
   return [...roots];
 }
 
-export function createRunServices(input: RunInput, options: { extraCa: readonly string[]; hostsFile?: string }): ClosableRunServices {
+export function createRunServices(
+  input: RunInput,
+  options: { extraCa: readonly string[]; hostsFile?: string; password?: string },
+): ClosableRunServices {
+  // Held in this closure only; the run's input never has it.
+  const password = options.password;
+  const credentials = input.user !== undefined && password !== undefined && password !== '' ? { user: input.user, password } : undefined;
   const closers: (() => void | Promise<void>)[] = [];
   const artifacts: RunArtifact[] = [];
   const services: ClosableRunServices = {
@@ -54,6 +60,7 @@ export function createRunServices(input: RunInput, options: { extraCa: readonly 
     onClose(close) {
       closers.push(close);
     },
+    credentials: () => (credentials ? { ...credentials } : undefined),
     async close() {
       await Promise.allSettled(closers.splice(0).map(async (c) => c()));
     },

@@ -37,6 +37,7 @@ export async function runDiagnosis(prepared: PreparedRun, hooks: RunHooks = {}):
   const services = createRunServices(prepared.input, {
     extraCa: prepared.extraCa,
     ...(prepared.hostsFile ? { hostsFile: prepared.hostsFile } : {}),
+    ...(prepared.password !== undefined ? { password: prepared.password } : {}),
   });
   let endedEarly: RunOutcome['endedEarly'] = null;
   let probes;

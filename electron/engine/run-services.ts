@@ -39,4 +39,10 @@ export interface RunServices {
   addArtifact(artifact: RunArtifact): void;
   /** Registers a resource to close when the run ends (pools, sockets). */
   onClose(close: () => void | Promise<void>): void;
+  /**
+   * The optional credential test's user and password (`--user` with a password), in memory
+   * only: a function, so printing the services object never shows the password. Undefined
+   * without `--user` or without a password.
+   */
+  credentials(): { user: string; password: string } | undefined;
 }

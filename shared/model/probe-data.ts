@@ -516,10 +516,12 @@ export interface ProxyConnectData {
  * `root-domain` (https://<domain>/autodiscover/…), `autodiscover-domain`
  * (https://autodiscover.<domain>/…), `http-redirect` (http://autodiscover.<domain>/…, only a
  * redirect counts), `srv` (_autodiscover._tcp.<domain>), `v2-json` (autodiscover.json),
- * `redirect` (a hop reached from another candidate's 30x, RedirectUrl or RedirectAddr).
+ * `redirect` (a hop reached from another candidate's 30x, RedirectUrl or RedirectAddr),
+ * `last-known-good` (the URL that last worked for the profile's primary mailbox, step 3).
  */
 export type AutodiscoverMethod =
   | 'local-xml'
+  | 'last-known-good'
   | 'exo'
   | 'scp'
   | 'root-domain'
@@ -593,6 +595,12 @@ export interface AutodiscoverCandidate {
   errorCode?: string;
   /** Where a redirect points to (Location, RedirectUrl, RedirectAddr, SRV target URL). */
   redirectTo?: string;
+  /**
+   * The credential test's requests to this candidate (winner and the hops after it), when it
+   * ran; the `auth.credentials` result for Autodiscover is taken from here, so the password is
+   * sent once per URL (every failed attempt counts towards the account's lockout).
+   */
+  credentialAttempts?: CredentialAttempt[];
 }
 
 /** Settings from the winning POX response (credential test only). */
@@ -604,6 +612,10 @@ export interface AutodiscoverProtocol {
   externalUrl?: string;
   authPackage?: string;
   ewsUrl?: string;
+  /** mapiHttp: `Version` attribute; AddressBook (NSPI) URLs beside the MailStore ones above. */
+  version?: string;
+  addressBookInternalUrl?: string;
+  addressBookExternalUrl?: string;
 }
 
 /** The Autodiscover candidate walk for one mailbox domain, in Outlook's order. */
@@ -620,6 +632,13 @@ export interface AutodiscoverData {
   winner?: number;
   /** With the credential test: the protocols of the winner's answer. */
   protocols?: AutodiscoverProtocol[];
+  /**
+   * The credential test of the walk: `done` (the winner was asked with credentials),
+   * `no-password` (`--user` without a password), `no-winner`, `not-requested` (no `--user`),
+   * `needs-confirmation` (the winner or a redirect lies outside the mail domain: credentials are
+   * not sent there until the user confirms; the candidate's reason says the same).
+   */
+  credentialTest?: 'done' | 'no-password' | 'no-winner' | 'not-requested' | 'needs-confirmation';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -856,6 +875,28 @@ export interface DomainControllerData {
   flags: string[];
   /** Failure as printed, e.g. `{ status: 1355, name: 'ERROR_NO_SUCH_DOMAIN' }`. */
   error?: { status: number | null; name: string | null; message: string };
+}
+
+/** One Exchange Autodiscover service connection point in Active Directory. */
+export interface ScpEntry {
+  /** The SCP object's `cn` (usually the Client Access server's name). */
+  name: string;
+  /** `serviceBindingInformation`: the Autodiscover URL, or an LDAP URL for a pointer SCP. */
+  url: string;
+  /** `Site=` from `keywords`, null when the SCP is not bound to a site. */
+  site: string | null;
+  /** The SCP points to another directory (keyword 67661d7F-…) instead of naming a URL (77378F46-…). */
+  pointer: boolean;
+}
+
+/**
+ * The Autodiscover SCP lookup in Active Directory (Outlook's step 5, domain-joined Windows):
+ * an LDAP query of the configuration partition for Exchange's service connection points.
+ */
+export interface ScpLookupData {
+  entries: ScpEntry[];
+  /** The query failed (not domain-joined, no domain controller reachable, …), as the directory said. */
+  error?: string;
 }
 
 /** `whoami /upn`: the signed-in user's UPN, null for local/Microsoft accounts. */
@@ -1128,6 +1169,7 @@ export interface ProbeDataMap {
   'collector.winhttp-proxy': CollectorData<WinHttpProxyData>;
   'collector.klist': CollectorData<KerberosTicketsData>;
   'collector.nltest-dsgetdc': CollectorData<DomainControllerData>;
+  'collector.ad-scp': CollectorData<ScpLookupData>;
   'collector.whoami-upn': CollectorData<UserPrincipalData>;
   'collector.net-adapters': CollectorData<NetAdaptersData>;
   'collector.w32tm-status': CollectorData<TimeSyncData>;

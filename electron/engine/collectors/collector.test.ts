@@ -38,6 +38,7 @@ const RECORDED: Record<string, Recorded[]> = {
   'collector.klist': [sample('klist-en-3-tickets-lab.txt')],
   // Windows exits with the status (1355); POSIX exit codes stop at 255.
   'collector.nltest-dsgetdc': [fix('windows/nltest-dsgetdc-de-no-domain.txt', 1)],
+  'collector.ad-scp': [fix('windows/ad-scp.json')],
   'collector.whoami-upn': [fix('windows/whoami-upn-en.txt')],
   'collector.net-adapters': [fix('windows/get-netadapter.json')],
   'collector.w32tm-status': [fix('windows/w32tm-status-de-domain.txt')],

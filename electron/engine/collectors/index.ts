@@ -1,4 +1,5 @@
 import type { AnyProbeDefinition } from '../probe';
+import { adScpCollector } from './ad-scp';
 import { collectorProbe, type AnyCollectorDefinition } from './collector';
 import { dnsCacheCollector } from './dns-cache';
 import { internetZonesCollector } from './internet-zones';
@@ -30,6 +31,7 @@ export const COLLECTORS: readonly AnyCollectorDefinition[] = [
   winHttpProxyCollector,
   klistCollector,
   nltestDsGetDcCollector,
+  adScpCollector,
   whoamiUpnCollector,
   netAdaptersCollector,
   w32tmStatusCollector,

@@ -4,6 +4,7 @@ import { readSample } from '../../../e2e/fixtures/samples';
 import { dnsCacheForRun, parseDnsCache } from './dns-cache';
 import { parseNetAdapters } from './net-adapters';
 import { parseNltestDsGetDc } from './nltest-dsgetdc';
+import { parseAdScp } from './ad-scp';
 import { parseRoutePrint } from './route-print';
 import { parseW32tmStatus } from './w32tm-status';
 import { parseWhoamiUpn } from './whoami-upn';
@@ -145,6 +146,27 @@ describe('parseNltestDsGetDc', () => {
       dcFound: false,
       error: { status: 1355, name: 'ERROR_NO_SUCH_DOMAIN' },
     });
+  });
+});
+
+describe('parseAdScp', () => {
+  it('reads URL and pointer SCPs with their sites, a single URL string included', () => {
+    expect(parseAdScp(fixture('windows/ad-scp.json'))).toEqual({
+      entries: [
+        { name: 'EX01', url: 'https://ex01.contoso.com/Autodiscover/Autodiscover.xml', site: 'Berlin', pointer: false },
+        { name: 'EX02', url: 'https://ex02.contoso.com/Autodiscover/Autodiscover.xml', site: 'Hamburg', pointer: false },
+        { name: 'Pointer', url: 'LDAP://dc01.fabrikam.com/CN=Configuration,DC=fabrikam,DC=com', site: null, pointer: true },
+      ],
+    });
+  });
+
+  it('reads the failure outside a domain, and refuses output that is not our JSON', () => {
+    expect(parseAdScp(fixture('windows/ad-scp-not-joined.json'))).toEqual({
+      entries: [],
+      error: expect.stringContaining('could not be contacted') as string,
+    });
+    expect(parseAdScp('Der Begriff "powershell" wurde nicht erkannt')).toBeNull();
+    expect(parseAdScp('{"entries":[{"name":1,"urls":[null,""]}, 7]}')).toEqual({ entries: [] });
   });
 });
 

@@ -73,15 +73,17 @@ export function connectionOfRequest(dispatchOptions: object): TimedConnection | 
  * and its timing, so the request's handler can tell whether it opened the connection.
  */
 class TimedClient extends Client {
-  readonly #state: ClientConnectionState;
+  // A TypeScript-private field, not `#state`: the Electron security scanner's parser cannot read
+  // ES2022 private fields, and a main-process bundle it cannot read hides its most important checks.
+  private readonly connectionState: ClientConnectionState;
 
   constructor(origin: URL, options: Client.Options, state: ClientConnectionState) {
     super(origin, options);
-    this.#state = state;
+    this.connectionState = state;
   }
 
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-    clientOfRequest.set(options, this.#state);
+    clientOfRequest.set(options, this.connectionState);
     return super.dispatch(options, handler);
   }
 }
@@ -157,27 +159,35 @@ interface RunPools {
   secureContext?: tls.SecureContext;
   /** Connects under way, to fail when the run closes (a pool's destroy does not reach them). */
   inflight: Set<(error: Error) => void>;
+  /** Dedicated clients not yet closed by their users. */
+  dedicated: Set<() => Promise<void>>;
 }
 
 const registries = new WeakMap<RunServices, RunPools>();
 
-/** The run's pool for this target, created on first use and destroyed when the run closes. */
-export function poolFor(services: RunServices, target: AddressTarget): Pool {
+/** The run's pool registry, created on first use and torn down when the run's services close. */
+function runPools(services: RunServices): RunPools {
   let registry = registries.get(services);
   if (!registry) {
-    const created: RunPools = { pools: new Map(), inflight: new Set() };
+    const created: RunPools = { pools: new Map(), inflight: new Set(), dedicated: new Set() };
     registry = created;
     registries.set(services, created);
     services.onClose(async () => {
       const all = [...created.pools.values()];
       created.pools.clear();
       // Destroy first, so a client whose connect fails below does not connect again for a queued request.
-      const destroyed = Promise.allSettled(all.map((pool) => pool.destroy()));
+      const destroyed = Promise.allSettled([...all.map((pool) => pool.destroy()), ...[...created.dedicated].map((close) => close())]);
+      created.dedicated.clear();
       for (const fail of [...created.inflight]) fail(new errors.ClientDestroyedError());
       await destroyed;
     });
   }
-  const run = registry;
+  return registry;
+}
+
+/** The run's pool for this target, created on first use and destroyed when the run closes. */
+export function poolFor(services: RunServices, target: AddressTarget): Pool {
+  const run = runPools(services);
   const secureContext = () => (run.secureContext ??= tls.createSecureContext({ ca: [...services.trustedCa] }));
   const pools = run.pools;
   const key = `${target.protocol}//${target.host}@${target.address}:${target.port}`;
@@ -199,4 +209,34 @@ export function poolFor(services: RunServices, target: AddressTarget): Pool {
     pools.set(key, pool);
   }
   return pool;
+}
+
+/**
+ * A client with one connection of its own to the target, outside the run's shared pool.
+ *
+ * NTLM signs in a connection, not a request: its three legs must run over one keep-alive
+ * connection that no other request may take in between, which a shared pool cannot promise.
+ * The caller closes it when done; the run closes it at the latest when it ends.
+ */
+export function dedicatedClient(services: RunServices, target: AddressTarget): { client: Dispatcher; close: () => Promise<void> } {
+  const run = runPools(services);
+  const secureContext = () => (run.secureContext ??= tls.createSecureContext({ ca: [...services.trustedCa] }));
+  const hostForUrl = net.isIPv6(target.host) ? `[${target.host}]` : target.host;
+  const state: ClientConnectionState = {};
+  const client = new TimedClient(
+    new URL(`${target.protocol}//${hostForUrl}:${target.port}`),
+    { pipelining: 1, maxHeaderSize: MAX_RESPONSE_HEADER_BYTES, allowH2: false, connect: timedConnector(target, secureContext, state, run.inflight) },
+    state,
+  );
+  client.on('connectionError', () => undefined);
+  let closed: Promise<void> | undefined;
+  const close = () => (closed ??= client.destroy().catch(() => undefined));
+  run.dedicated.add(close);
+  return {
+    client,
+    close: async () => {
+      run.dedicated.delete(close);
+      await close();
+    },
+  };
 }

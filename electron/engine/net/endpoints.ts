@@ -1,3 +1,4 @@
+import { autodiscoverTargets } from '../autodiscover/found-hosts';
 import { instanceId, type PlanView } from '../probe';
 import type { IpFamily } from '../../../shared/model/probe-data';
 import { mailDomain, type RunInput } from '../../../shared/model/run-input';
@@ -50,9 +51,10 @@ export function ipFamilyOf(host: string): IpFamily | undefined {
 
 /**
  * The names Outlook connects to: the Exchange host on its port, the mail domain and
- * autodiscover.<domain> on 443 (Autodiscover steps 6 and 7). Each (name, port) once.
+ * autodiscover.<domain> on 443 (Autodiscover steps 6 and 7), and the Exchange hosts
+ * Autodiscover's settings named (`found`). Each (name, port) once.
  */
-export function connectTargets(input: RunInput): NameTarget[] {
+export function connectTargets(input: RunInput, found: readonly NameTarget[] = []): NameTarget[] {
   const targets: NameTarget[] = [];
   const add = (name: string, port: number) => {
     const normalized = normalizeName(name);
@@ -64,6 +66,7 @@ export function connectTargets(input: RunInput): NameTarget[] {
     add(domain, AUTODISCOVER_PORT);
     add(`autodiscover.${domain}`, AUTODISCOVER_PORT);
   }
+  for (const target of found) add(target.name, target.port);
   return targets;
 }
 
@@ -89,7 +92,7 @@ export function tcpInstanceId(endpoint: Pick<Endpoint, 'host' | 'address' | 'por
  * stable: a later call only adds endpoints, so the runner's replanning keeps earlier ones.
  */
 export function planEndpoints(view: PlanView): PlannedEndpoint[] {
-  const targets = connectTargets(view.input);
+  const targets = connectTargets(view.input, autodiscoverTargets(view));
   const planned: PlannedEndpoint[] = [];
   const names = new Set(targets.map((t) => t.name));
   // Per name: address → first DNS instance that had it, in arrival order.

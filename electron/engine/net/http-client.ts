@@ -39,6 +39,18 @@ export interface HttpRequestSpec {
   headersTimeoutMs?: number;
   bodyIdleTimeoutMs?: number;
   maxBodyBytes?: number;
+  /**
+   * Sends over this dispatcher instead of the run's pool for the address: a dedicated
+   * connection, as NTLM's three legs need (see address-pools.ts `dedicatedClient`).
+   */
+  dispatcher?: Dispatcher;
+  /**
+   * Gets the response headers as received, before redaction (an NTLM challenge's token).
+   * For use in memory only: whatever is recorded comes from the redacted exchange.
+   */
+  onRawHeaders?: (headers: HeaderList) => void;
+  /** Gets the body bytes kept (up to `maxBodyBytes`) when the exchange ends, for parsing. */
+  onBody?: (body: Buffer) => void;
 }
 
 /** Reason used to stop reading at the body cap; not an error of the exchange. */
@@ -126,7 +138,15 @@ export async function sendHttpRequest(services: RunServices, spec: HttpRequestSp
         timings: { ...timings, totalMs: round(performance.now() - t0) },
         startedAt,
       };
-      if (response) exchange.response = { ...response, body: bodyOf(response.headers, Buffer.concat(chunks), received, truncated) };
+      const keptBody = Buffer.concat(chunks);
+      if (response) exchange.response = { ...response, body: bodyOf(response.headers, keptBody, received, truncated) };
+      if (response && spec.onBody) {
+        try {
+          spec.onBody(keptBody);
+        } catch {
+          // A consumer's bug must not lose the exchange.
+        }
+      }
       if (error) exchange.error = error;
       // undici frees a pipelining-1 connection one event-loop turn after the response (its own
       // setImmediate); resolving after that lets a request sent right after this one reuse the
@@ -185,6 +205,13 @@ export async function sendHttpRequest(services: RunServices, spec: HttpRequestSp
         headersAt = performance.now();
         if (sentAt !== undefined) timings.ttfbMs = round(headersAt - sentAt);
         const raw = rawHeaderList(ctl.rawHeaders);
+        if (spec.onRawHeaders) {
+          try {
+            spec.onRawHeaders(raw);
+          } catch {
+            // A consumer's bug must not lose the exchange.
+          }
+        }
         const challengeValues = headerValues(raw, 'www-authenticate');
         const parsed = parseWwwAuthenticate(challengeValues);
         const date = headerValue(raw, 'date');
@@ -232,7 +259,7 @@ export async function sendHttpRequest(services: RunServices, spec: HttpRequestSp
     };
 
     try {
-      poolFor(services, target).dispatch(dispatchOptions, handler);
+      (spec.dispatcher ?? poolFor(services, target)).dispatch(dispatchOptions, handler);
     } catch (error) {
       finish(classifyHttpError(error));
     }

@@ -56,11 +56,11 @@ function xmlText(text: string): string {
 /**
  * POST /autodiscover/autodiscover.xml with the POX request for the mailbox.
  *
- * `X-MapiHttpCapability: 1` is what Outlook sends unless MAPI/HTTP is disabled on the client.
- * `X-ClientCanHandle` is left out: the spec does not say Outlook sends it, and it changes only
- * an authenticated answer.
+ * `X-MapiHttpCapability: 1` is what Outlook sends unless MAPI/HTTP is disabled on the client
+ * (`MapiHttpDisabled`, then `mapiHttp: false`). `X-ClientCanHandle` is left out: the spec does
+ * not say Outlook sends it, and it changes only an authenticated answer.
  */
-export function autodiscoverRequest(mailbox: string): OutlookRequest {
+export function autodiscoverRequest(mailbox: string, options: { mapiHttp?: boolean } = {}): OutlookRequest {
   const body =
     '<?xml version="1.0" encoding="utf-8"?>' +
     '<Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006">' +
@@ -75,7 +75,7 @@ export function autodiscoverRequest(mailbox: string): OutlookRequest {
     headers: [
       ['User-Agent', OUTLOOK_USER_AGENT],
       ['Content-Type', 'text/xml; charset=utf-8'],
-      ['X-MapiHttpCapability', '1'],
+      ...(options.mapiHttp === false ? [] : ([['X-MapiHttpCapability', '1']] as HeaderList)),
     ],
     body,
   };

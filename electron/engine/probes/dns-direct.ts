@@ -3,6 +3,7 @@ import { queryEvidence } from '../net/dns-client';
 import { worstDnsError } from '../net/dns-errors';
 import { askServers, dnsServersOfRun } from '../net/dns-servers';
 import { defineProbe } from '../probe';
+import { autodiscoverTargets } from '../autodiscover/found-hosts';
 import { dnsNamesOf } from './dns-names';
 
 /**
@@ -29,7 +30,7 @@ export const dnsDirectProbe = defineProbe({
   kind: 'dns',
   title: 'DNS query to the DNS servers',
   timeoutMs: DNS_DIRECT_TIMEOUT_MS,
-  plan: (view) => dnsNamesOf(view.input).map((name) => ({ key: name, target: name, input: { name } })),
+  plan: (view) => dnsNamesOf(view.input, autodiscoverTargets(view).map((t) => t.name)).map((name) => ({ key: name, target: name, input: { name } })),
   async run({ input, services, signal }) {
     const servers = dnsServersOfRun(services.dnsServers);
     if (servers.length === 0) {

@@ -6,9 +6,10 @@ import { isIP } from '../../../shared/validate';
  *
  * The Exchange host (unless it is an IP address) and, with a mailbox address, the Autodiscover
  * names `<domain>` and `autodiscover.<domain>`. Without `--server` the host already is
- * `autodiscover.<domain>`, so names are deduplicated.
+ * `autodiscover.<domain>`, so names are deduplicated. `found` adds the Exchange hosts
+ * Autodiscover's settings named.
  */
-export function dnsNamesOf(input: RunInput): string[] {
+export function dnsNamesOf(input: RunInput, found: readonly string[] = []): string[] {
   const names: string[] = [];
   const add = (name: string) => {
     const normalized = name.trim().replace(/\.$/, '').toLowerCase();
@@ -21,6 +22,7 @@ export function dnsNamesOf(input: RunInput): string[] {
     add(domain);
     add(`autodiscover.${domain}`);
   }
+  for (const name of found) if (!isIP(name)) add(name);
   return names;
 }
 

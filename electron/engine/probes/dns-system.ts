@@ -1,5 +1,6 @@
 import { systemResolverOf } from '../net/system-resolver';
 import { defineProbe } from '../probe';
+import { autodiscoverTargets } from '../autodiscover/found-hosts';
 import { dnsNamesOf } from './dns-names';
 
 /**
@@ -21,7 +22,7 @@ export const dnsSystemProbe = defineProbe({
   kind: 'dns',
   title: 'Name resolution by the operating system',
   timeoutMs: DNS_SYSTEM_TIMEOUT_MS,
-  plan: (view) => dnsNamesOf(view.input).map((name) => ({ key: name, target: name, input: { name } })),
+  plan: (view) => dnsNamesOf(view.input, autodiscoverTargets(view).map((t) => t.name)).map((name) => ({ key: name, target: name, input: { name } })),
   async run({ input, services, signal }) {
     const data = await systemResolverOf(services).resolve(input.name, signal);
     const pins = data.hostsFile.entries.length > 0 ? `; hosts file line ${data.hostsFile.entries.map((e) => e.line).join(', ')}` : '';

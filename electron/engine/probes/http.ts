@@ -3,6 +3,7 @@ import type { HttpEndpointData, HttpExchange } from '../../../shared/model/probe
 import { mailDomain, type RunInput } from '../../../shared/model/run-input';
 import { classifyResponder, healthcheckServer } from '../../../shared/http/responder';
 import { challengeSchemes } from '../../../shared/http/www-authenticate';
+import { autodiscoverTargets } from '../autodiscover/found-hosts';
 import { defineProbe, type PlanView, type ProbeTask } from '../probe';
 import { sendHttpRequest } from '../net/http-client';
 import { autodiscoverRequest, exchangeRequests, type OutlookRequest } from '../net/outlook-requests';
@@ -57,6 +58,8 @@ export function planHttp(view: PlanView): ProbeTask<HttpProbeInput>[] {
   const autodiscoverNames = domain ? [domain, `autodiscover.${domain}`].filter((name) => name !== exchangeHost) : [];
   // Request names are fixed; building the list once here gives their names and paths.
   const exchangeList = exchangeRequests({ host: exchangeHost, mailbox: 'x@x', domain: 'x', requestId: 'plan', clientInfo: 'plan' });
+  // Exchange hosts Autodiscover's settings named are asked like the Exchange host itself.
+  const found = autodiscoverTargets(view);
 
   const tasks: ProbeTask<HttpProbeInput>[] = [];
   for (const tcp of view.of('tcp')) {
@@ -65,7 +68,7 @@ export function planHttp(view: PlanView): ProbeTask<HttpProbeInput>[] {
     const host = tcp.data.host.toLowerCase();
     let role: HttpProbeInput['role'];
     let requests: OutlookRequest[];
-    if (host === exchangeHost && port === server.port) {
+    if ((host === exchangeHost && port === server.port) || found.some((t) => t.name === host && t.port === port)) {
       role = 'exchange';
       requests = exchangeList;
     } else if (autodiscoverNames.includes(host) && port === AUTODISCOVER_PORT) {

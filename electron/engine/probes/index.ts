@@ -1,5 +1,7 @@
 import { COLLECTOR_PROBES } from '../collectors';
 import type { AnyProbeDefinition } from '../probe';
+import { authCredentialsProbe } from './auth-credentials';
+import { autodiscoverProbe } from './autodiscover';
 import { connectivityProbe } from './connectivity';
 import { dnsDirectProbe } from './dns-direct';
 import { dnsSrvProbe } from './dns-srv';
@@ -25,5 +27,7 @@ export const PROBES: readonly AnyProbeDefinition[] = [
   httpProbe,
   mtuProbe,
   connectivityProbe,
+  autodiscoverProbe,
+  authCredentialsProbe,
   ...COLLECTOR_PROBES,
 ];

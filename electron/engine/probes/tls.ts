@@ -27,10 +27,10 @@ export const LEGACY_HANDSHAKE_TIMEOUT_MS = 2_000;
 /** Room for both handshakes before the runner's own cut, so the probe reports its timeout itself. */
 const TLS_PROBE_TIMEOUT_MS = TLS_HANDSHAKE_TIMEOUT_MS + LEGACY_HANDSHAKE_TIMEOUT_MS + 500;
 
-type PeerFacts = Pick<TlsData, 'chain' | 'trusted' | 'trustError' | 'nameMatches' | 'nameError'>;
+export type PeerFacts = Pick<TlsData, 'chain' | 'trusted' | 'trustError' | 'nameMatches' | 'nameError'>;
 
 /** Chain, trust against the run's anchors, and whether the certificate names `host`. */
-function inspectPeer(socket: TLSSocket, host: string, now: number): PeerFacts {
+export function inspectPeer(socket: TLSSocket, host: string, now: number): PeerFacts {
   const chain = peerChain(socket, now);
   // Name checked separately (the handshake's own check is off), so trust means the chain alone.
   const nameProblem = chain.length > 0 ? checkServerIdentity(host, socket.getPeerCertificate()) : new Error('no certificate');

@@ -1,4 +1,5 @@
 import { candidatesBeforeWinner } from '../autodiscover-evidence';
+import { hostRoles } from '../host-roles';
 import { withData } from '../http-evidence';
 import { defineRule } from '../rule';
 
@@ -18,9 +19,12 @@ export const autodiscoverCertMismatchRule = defineRule({
   id: 'autodiscover.cert-mismatch',
   dependsOn: ['portal.detected', 'tls.intercepted'],
   evaluate(evidence) {
+    // Only the Exchange host's own mismatch is tls.cert-name-mismatch's; the TLS probe also
+    // checks <domain> and autodiscover.<domain>, whose mismatch stays this finding's.
+    const roles = hostRoles(evidence);
     const exchangeHostMismatch = new Set(
       withData(evidence, 'tls')
-        .filter((r) => r.data.nameMatches === false)
+        .filter((r) => r.data.nameMatches === false && roles.roleOf(r.data.host) === 'exchange')
         .map((r) => r.data.host.toLowerCase()),
     );
     for (const r of withData(evidence, 'autodiscover')) {
