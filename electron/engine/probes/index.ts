@@ -6,6 +6,8 @@ import { dnsSrvProbe } from './dns-srv';
 import { dnsSystemProbe } from './dns-system';
 import { httpProbe } from './http';
 import { localNetworkProbe } from './local-network';
+import { proxyConfigProbe } from './proxy-config';
+import { proxyConnectProbe } from './proxy-connect';
 import { tcpProbe } from './tcp';
 import { tlsProbe } from './tls';
 
@@ -23,5 +25,7 @@ export const PROBES: readonly AnyProbeDefinition[] = [
   tlsProbe,
   httpProbe,
   connectivityProbe,
+  proxyConfigProbe,
+  proxyConnectProbe,
   ...COLLECTOR_PROBES,
 ];

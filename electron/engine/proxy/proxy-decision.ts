@@ -168,9 +168,10 @@ function fromPac(source: ProxySource, run: PacRun): Decided {
 /** The first WPAD name that resolves gets its script fetched; none resolving is the normal case outside companies. */
 async function discoverWpad(suffixes: readonly string[], services: ProxyDecisionServices): Promise<PacRun> {
   const names = wpadCandidates(suffixes);
-  for (const name of names) {
-    if (await services.resolves(name)) return services.runPac(services.wpadUrl(name), 'wpad-dns');
-  }
+  // Asked together, taken in order: the most specific name that exists wins, as in Windows.
+  const resolved = await Promise.all(names.map((name) => services.resolves(name)));
+  const found = names[resolved.indexOf(true)];
+  if (found !== undefined) return services.runPac(services.wpadUrl(found), 'wpad-dns');
   const tried = names.length ? names.join(', ') : 'no DNS suffix to search';
   return {
     outcome: {
