@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -76,6 +76,10 @@ export async function startTinyproxy(hosts: Record<string, string>): Promise<Tin
   const dir = await mkdtemp(path.join(tmpdir(), 'od-tinyproxy-'));
   const address = '127.0.0.1';
   const logFile = path.join(dir, 'tinyproxy.log');
+  // As root tinyproxy writes its log as `nobody`: the folder and the file must let it.
+  await chmod(dir, 0o755);
+  await writeFile(logFile, '');
+  await chmod(logFile, 0o666);
   const hostsFile = path.join(dir, 'hosts');
   await writeFile(hostsFile, ['127.0.0.1 localhost', ...Object.entries(hosts).map(([name, ip]) => `${ip} ${name}`), ''].join('\n'));
   const root = process.getuid?.() === 0;
