@@ -381,8 +381,8 @@ export interface HttpEndpointData extends HttpExchange {
   healthServer?: string;
   /**
    * Sent through this proxy's CONNECT tunnel, the way Outlook goes when a proxy applies (probe
-   * `http` via `proxy.connect`); `address` is then the proxy's address, not the server's. Absent
-   * for the direct requests to one address of the host.
+   * `http` after `proxy.connect`); `address` then names the proxy, not a server address. Absent
+   * for the direct requests to one address of the host; rules comparing addresses skip these.
    */
   via?: ProxyServer;
 }

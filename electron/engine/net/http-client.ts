@@ -39,6 +39,11 @@ export interface HttpRequestSpec {
   headersTimeoutMs?: number;
   bodyIdleTimeoutMs?: number;
   maxBodyBytes?: number;
+  /**
+   * Sends the request over this dispatcher instead of the address's pool (a proxy's tunnels,
+   * see tunnel-pools.ts); `address` then only names the path in the evidence.
+   */
+  dispatcher?: Dispatcher;
 }
 
 /** Reason used to stop reading at the body cap; not an error of the exchange. */
@@ -232,7 +237,7 @@ export async function sendHttpRequest(services: RunServices, spec: HttpRequestSp
     };
 
     try {
-      poolFor(services, target).dispatch(dispatchOptions, handler);
+      (spec.dispatcher ?? poolFor(services, target)).dispatch(dispatchOptions, handler);
     } catch (error) {
       finish(classifyHttpError(error));
     }

@@ -5,6 +5,7 @@ import { dnsDirectProbe } from './dns-direct';
 import { dnsSrvProbe } from './dns-srv';
 import { dnsSystemProbe } from './dns-system';
 import { httpProbe } from './http';
+import { httpViaProxyProbe } from './http-via-proxy';
 import { localNetworkProbe } from './local-network';
 import { proxyConfigProbe } from './proxy-config';
 import { proxyConnectProbe } from './proxy-connect';
@@ -27,5 +28,6 @@ export const PROBES: readonly AnyProbeDefinition[] = [
   connectivityProbe,
   proxyConfigProbe,
   proxyConnectProbe,
+  httpViaProxyProbe,
   ...COLLECTOR_PROBES,
 ];

@@ -31,7 +31,7 @@ export interface ProxyConfigInput {
 }
 
 /** A collector's parsed data, or why there is none (its summary: "not available on this system", …). */
-function collected<T>(view: PlanView, id: CollectorId): SourceState<T> | undefined {
+function collected<T>(view: Pick<PlanView, 'results'>, id: CollectorId): SourceState<T> | undefined {
   const result = probesOf({ probes: [...view.results.values()] }, id)[0];
   if (!result) return undefined;
   const data = result.data as CollectorData<T> | undefined;
@@ -39,7 +39,7 @@ function collected<T>(view: PlanView, id: CollectorId): SourceState<T> | undefin
 }
 
 /** The platform's settings as the collectors read them. */
-export function proxySnapshot(view: PlanView, platform: NodeJS.Platform = process.platform): ProxySnapshot {
+export function proxySnapshot(view: Pick<PlanView, 'input' | 'results'>, platform: NodeJS.Platform = process.platform): ProxySnapshot {
   const option = view.input.proxy;
   if (platform === 'win32') {
     const ipconfig = collected<IpconfigData>(view, 'collector.ipconfig-all');
@@ -86,30 +86,44 @@ function summarize(data: ProxyConfigData): string {
   return `direct (${data.source === 'none' ? 'no proxy configured' : data.source})${pac}`;
 }
 
+export interface ProxyConfigProbeOptions {
+  /** Where the settings come from; default: this platform's collectors or environment. */
+  snapshot?: (view: PlanView) => ProxySnapshot;
+  /** Port of WPAD script URLs; Windows uses 80. */
+  wpadPort?: number;
+}
+
 /**
  * The proxy for the Exchange URL as the platform decides it for Outlook (see
  * `proxy/proxy-decision.ts`), with the PAC file fetched and evaluated where one applies.
+ *
+ * The options exist for the lab: a test on Linux hands in Windows settings (WinINET with a PAC
+ * URL on loopback) and the whole decision runs for real from there.
  */
-export const proxyConfigProbe = defineProbe({
-  id: 'proxy.config',
-  kind: 'proxy',
-  title: 'Proxy for the Exchange URL',
-  timeoutMs: PROXY_CONFIG_TIMEOUT_MS,
-  plan: (view) => {
-    const server = view.input.server;
-    if (!server) return [];
-    const host = server.host.includes(':') ? `[${server.host}]` : server.host;
-    const url = `https://${host}${server.port === 443 ? '' : `:${server.port}`}/`;
-    const after = (PREREQUISITES[process.platform] ?? []).map(collectorInstanceId);
-    return [{ key: url, target: url, input: { url }, ...(after.length ? { after, runIf: 'settled' as const } : {}) }];
-  },
-  async run({ input, signal, services, view }) {
-    const environment = pacEnvironment(services);
-    const data = await decideProxy(input.url, proxySnapshot(view), {
-      runPac: (pacUrl, via) => runPacFile(services, environment, pacUrl, via, input.url, signal),
-      resolves: async (name) => (await services.lookup(name, AbortSignal.any([signal, AbortSignal.timeout(WPAD_LOOKUP_TIMEOUT_MS)])).catch(() => [])).length > 0,
-      wpadUrl: (name) => wpadUrl(name),
-    });
-    return { status: signal.aborted ? 'timeout' : 'ok', summary: summarize(data), data };
-  },
-});
+export function createProxyConfigProbe(options: ProxyConfigProbeOptions = {}) {
+  return defineProbe({
+    id: 'proxy.config',
+    kind: 'proxy',
+    title: 'Proxy for the Exchange URL',
+    timeoutMs: PROXY_CONFIG_TIMEOUT_MS,
+    plan: (view) => {
+      const server = view.input.server;
+      if (!server) return [];
+      const host = server.host.includes(':') ? `[${server.host}]` : server.host;
+      const url = `https://${host}${server.port === 443 ? '' : `:${server.port}`}/`;
+      const after = (PREREQUISITES[process.platform] ?? []).map(collectorInstanceId);
+      return [{ key: url, target: url, input: { url }, ...(after.length ? { after, runIf: 'settled' as const } : {}) }];
+    },
+    async run({ input, signal, services, view }) {
+      const environment = pacEnvironment(services);
+      const data = await decideProxy(input.url, (options.snapshot ?? proxySnapshot)(view), {
+        runPac: (pacUrl, via) => runPacFile(services, environment, pacUrl, via, input.url, signal),
+        resolves: async (name) => (await services.lookup(name, AbortSignal.any([signal, AbortSignal.timeout(WPAD_LOOKUP_TIMEOUT_MS)])).catch(() => [])).length > 0,
+        wpadUrl: (name) => wpadUrl(name, options.wpadPort),
+      });
+      return { status: signal.aborted ? 'timeout' : 'ok', summary: summarize(data), data };
+    },
+  });
+}
+
+export const proxyConfigProbe = createProxyConfigProbe();
