@@ -1,4 +1,5 @@
 import { COLLECTOR_PROBES } from '../collectors';
+import { authKerberosProbe } from './auth-kerberos';
 import type { AnyProbeDefinition } from '../probe';
 import { connectivityProbe } from './connectivity';
 import { dnsDirectProbe } from './dns-direct';
@@ -29,5 +30,6 @@ export const PROBES: readonly AnyProbeDefinition[] = [
   proxyConfigProbe,
   proxyConnectProbe,
   httpViaProxyProbe,
+  authKerberosProbe,
   ...COLLECTOR_PROBES,
 ];
