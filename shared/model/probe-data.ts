@@ -304,6 +304,11 @@ export interface ServerIdentity {
   requestId?: string;
   xOwaVersion?: string;
   xPoweredBy?: string;
+  /**
+   * `x-ms-diagnostics` of an OAuth answer (`2000003;reason="…";error_category="invalid_resource"`):
+   * why Exchange rejects a token; carries no secret.
+   */
+  xMsDiagnostics?: string;
 }
 
 export interface HttpBody {
