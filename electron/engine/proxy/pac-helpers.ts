@@ -38,7 +38,8 @@ export function pacHelpers(environment: PacEnvironment): PacHelpers {
   const cache = new Map<string, ResolvedAddress[]>();
   const pending = new Set<string>();
   const addressesOf = (value: unknown): ResolvedAddress[] => {
-    const name = String(value ?? '').trim().toLowerCase().replace(/^\[|\]$/g, '');
+    // Scripts pass strings; anything else (null, a number) is not a name to look up.
+    const name = typeof value === 'string' ? value.trim().toLowerCase().replace(/^\[|\]$/g, '') : '';
     if (name === '') return [];
     if (isIPv4(name)) return [{ address: name, family: 4 }];
     if (isIPv6(name)) return [{ address: name, family: 6 }];

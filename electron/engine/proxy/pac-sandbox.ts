@@ -3,6 +3,7 @@ import { QuickJS } from 'quickjs-wasi';
 import type { ErrorInfo, PacErrorKind, ResolvedAddress } from '../../../shared/model/probe-data';
 import { reasonText } from '../net/tcp-connect';
 import { pacHelpers } from './pac-helpers';
+import { quickjsModule } from './quickjs-module';
 
 /**
  * Evaluates a PAC file's `FindProxyForURL` in a sandbox, with hard limits.
@@ -71,7 +72,8 @@ export async function evaluatePac(script: string, url: string, environment: PacE
 
   let vm: QuickJS;
   try {
-    vm = await QuickJS.create({ memoryLimit: PAC_MEMORY_LIMIT_BYTES, interruptHandler });
+    const wasm = await quickjsModule();
+    vm = await QuickJS.create({ ...(wasm ? { wasm } : {}), memoryLimit: PAC_MEMORY_LIMIT_BYTES, interruptHandler });
   } catch (error) {
     return { error: { kind: 'eval', message: `the PAC sandbox could not start: ${reasonText(error)}` }, lookups: 0 };
   }
@@ -85,7 +87,7 @@ export async function evaluatePac(script: string, url: string, environment: PacE
     try {
       enter();
       // No async sandbox functions: pac-resolver leaves the script's code as it is.
-      findProxy = createPacResolver(vm, script, { sandbox: helpers.functions as never, filename: 'proxy.pac' });
+      findProxy = createPacResolver(vm, script, { sandbox: helpers.functions, filename: 'proxy.pac' });
     } catch (error) {
       return { error: stoppedFor ? stopped() : classify(error), lookups: 0 };
     }
