@@ -3,7 +3,7 @@ import { QuickJS } from 'quickjs-wasi';
 import type { ErrorInfo, PacErrorKind, ResolvedAddress } from '../../../shared/model/probe-data';
 import { reasonText } from '../net/tcp-connect';
 import { pacHelpers } from './pac-helpers';
-import { quickjsModule } from './quickjs-module';
+import { quickjsWasm } from './quickjs-module';
 
 /**
  * Evaluates a PAC file's `FindProxyForURL` in a sandbox, with hard limits.
@@ -72,7 +72,7 @@ export async function evaluatePac(script: string, url: string, environment: PacE
 
   let vm: QuickJS;
   try {
-    const wasm = await quickjsModule();
+    const wasm = await quickjsWasm();
     vm = await QuickJS.create({ ...(wasm ? { wasm } : {}), memoryLimit: PAC_MEMORY_LIMIT_BYTES, interruptHandler });
   } catch (error) {
     return { error: { kind: 'eval', message: `the PAC sandbox could not start: ${reasonText(error)}` }, lookups: 0 };
