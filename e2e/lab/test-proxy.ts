@@ -33,6 +33,8 @@ export interface TestProxyOptions {
   /** Name of the inspection CA (its issuer name shows in the certificates it makes). */
   caName?: string;
   address?: string;
+  /** Clients speak TLS to the proxy itself (an `https://` proxy), with a certificate from the proxy's CA. */
+  secure?: boolean;
 }
 
 export interface TestProxyRequest {
@@ -69,7 +71,8 @@ export async function startTestProxy(options: TestProxyOptions): Promise<TestPro
     return cert;
   };
 
-  const server = net.createServer((socket) => {
+  const serverCert = options.secure ? await issueCert(ca, { names: [address] }) : undefined;
+  const onConnection = (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
@@ -90,7 +93,9 @@ export async function startTestProxy(options: TestProxyOptions): Promise<TestPro
       void handle(socket, target, rest);
     };
     socket.on('data', onData);
-  });
+  };
+  const server = serverCert ? tls.createServer({ key: serverCert.keyPem, cert: serverCert.chainPem }, onConnection) : net.createServer(onConnection);
+  if (serverCert) server.on('tlsClientError', () => undefined);
 
   async function handle(socket: Socket, target: string, rest: Buffer): Promise<void> {
     const portAt = target.lastIndexOf(':');
@@ -157,7 +162,7 @@ export async function startTestProxy(options: TestProxyOptions): Promise<TestPro
   return {
     address,
     port,
-    url: `http://${address}:${port}`,
+    url: `${serverCert ? 'https' : 'http'}://${address}:${port}`,
     ca,
     requests,
     setMode(next) {

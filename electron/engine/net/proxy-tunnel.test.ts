@@ -89,6 +89,21 @@ describe('CONNECT through a proxy', () => {
     }
   });
 
+  it('an https:// proxy: TLS to the proxy first (its certificate checked), then CONNECT inside', async () => {
+    const secure = await startTestProxy({ mode: 'tunnel', secure: true, upstream: { [HOST]: '127.0.0.2' } });
+    try {
+      const trusted = await openTunnel(options(server(secure.url), { trustedCa: [secure.ca.certPem] }));
+      expect(trusted).toMatchObject({ status: 200 });
+      trusted.socket?.destroy();
+      const untrusted = await openTunnel(options(server(secure.url)));
+      expect(untrusted.socket).toBeUndefined();
+      expect(untrusted.error?.kind).toBe('other');
+      expect(untrusted.error?.message).toMatch(/certificate/i);
+    } finally {
+      await secure.close();
+    }
+  });
+
   it('no answer: silence ends at the deadline, a closed port at once, garbage as a protocol error', async () => {
     proxy.setMode('silent');
     const started = performance.now();

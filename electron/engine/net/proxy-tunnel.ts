@@ -109,14 +109,15 @@ export async function openTunnel(options: TunnelOptions): Promise<TunnelResult> 
       method: 'CONNECT',
       path: target,
       headers: { Host: target, 'User-Agent': OUTLOOK_USER_AGENT, 'Proxy-Connection': 'Keep-Alive' },
-      agent: false,
       maxHeaderSize: MAX_PROXY_HEADER_BYTES,
+      // No pooling agent: each CONNECT has its own connection. (With `createConnection` Node
+      // uses no agent at all; `agent: false` would make it ignore `createConnection`.)
       ...(secure
         ? {
             createConnection: () =>
               tls.connect({ host: address, port: options.proxy.port, ca: [...options.trustedCa], ...(isIP(options.proxy.host) ? {} : { servername: options.proxy.host }), ALPNProtocols: ['http/1.1'] }),
           }
-        : {}),
+        : { agent: false }),
     });
     request.once('socket', (socket: Socket) => {
       socket.once(secure ? 'secureConnect' : 'connect', () => {
