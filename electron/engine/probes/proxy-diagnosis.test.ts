@@ -94,6 +94,27 @@ describe('diagnosis through a proxy', () => {
     expect(run.finding('proxy.configured')?.args).toMatchObject({ proxy: `127.0.0.1:${tiny!.port}`, source: 'option', host: HOST });
   });
 
+  it.skipIf(noTinyproxy)('off Windows and macOS, HTTPS_PROXY is the system setting; NO_PROXY exempts the host', async () => {
+    process.env.HTTPS_PROXY = tiny!.url;
+    try {
+      const run = await diagnoseWith({});
+      expect(run.finding('proxy.configured')?.args).toMatchObject({ source: 'env', proxy: `127.0.0.1:${tiny!.port}` });
+      expect(okProbesOf(run.evidence, 'proxy.connect')[0]?.data.outcome).toBe('tunnel');
+      process.env.NO_PROXY = '.contoso.test';
+      const bypassed = await diagnoseWith({});
+      expect(okProbesOf(bypassed.evidence, 'proxy.config')[0]?.data).toMatchObject({ source: 'env', bypassed: true, proxies: [] });
+      expect(bypassed.ids).not.toContain('proxy.configured');
+      expect(probesOf(bypassed.evidence, 'proxy.connect')).toEqual([]);
+      // --no-proxy wins over the variable.
+      delete process.env.NO_PROXY;
+      const none = await diagnoseWith({ noProxy: true });
+      expect(okProbesOf(none.evidence, 'proxy.config')[0]?.data).toMatchObject({ source: 'option', proxies: [] });
+    } finally {
+      delete process.env.HTTPS_PROXY;
+      delete process.env.NO_PROXY;
+    }
+  });
+
   it('a proxy that wants a sign-in: proxy.auth-required with the offered methods', async () => {
     const run = await diagnoseWith({ proxy: proxies.auth.url });
     expect(run.finding('proxy.auth-required')?.args).toMatchObject({ proxy: `127.0.0.1:${proxies.auth.port}`, host: HOST, methods: 'Negotiate, NTLM, Basic' });
