@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'e2e/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // The machine's proxy variables must not send test traffic anywhere (see the file).
+    setupFiles: ['./e2e/support/no-proxy-env.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Network tests bind loopback ports; two workers on two cores keep timing assertions honest.

@@ -47,6 +47,11 @@ export interface ExchangeBehaviour {
   auth?: ExchangeAuth;
   /** With `windows`: also offer `Basic realm="<basicRealm>"` on its own line. */
   basicRealm?: string;
+  /**
+   * With `exchange-online`: answer as Exchange does to a token it rejects, `error="invalid_token"`
+   * in the Bearer challenge and an `x-ms-diagnostics` reason (the Microsoft docs' HMA sample).
+   */
+  bearerRejects?: boolean;
   /** X-FEServer and the health check's server name; default EX01, EX02, … by address order. */
   serverName?: string;
   /** Every path answers with this status instead (500: broken back end, 503: app pool stopped). */
@@ -115,6 +120,10 @@ export const EXCHANGE_ONLINE_CLIENT_ID = '00000002-0000-0ff1-ce00-000000000000';
 const EXO_BEARER =
   `Bearer client_id="${EXCHANGE_ONLINE_CLIENT_ID}", trusted_issuers="00000001-0000-0000-c000-000000000000@*", ` +
   'token_types="app_asserted_user_v1 service_asserted_app_v1", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"';
+
+/** Exchange's reason for a token with the wrong audience (Microsoft's HMA troubleshooting sample). */
+export const BEARER_REJECTED_DIAGNOSTICS =
+  '2000003;reason="The hostname component of the audience claim value is invalid. Expected \'https://mail.contoso.com\'. Actual \'http://mail.contoso.com\'.";error_category="invalid_resource"';
 
 /** Virtual directories with a healthcheck.htm (as the managed availability probes use them). */
 const HEALTHCHECK_VDIRS = ['mapi', 'ews', 'owa', 'autodiscover', 'rpc', 'oab', 'ecp', 'microsoft-server-activesync'];
@@ -306,8 +315,9 @@ function challenges(b: Resolved, host: string): [string, string][] {
       return [['WWW-Authenticate', `Basic realm="${host}"`]];
     case 'exchange-online':
       return [
-        ['WWW-Authenticate', EXO_BEARER],
+        ['WWW-Authenticate', b.bearerRejects ? `${EXO_BEARER}, error="invalid_token"` : EXO_BEARER],
         ['WWW-Authenticate', 'Basic Realm=""'],
+        ...(b.bearerRejects ? [['x-ms-diagnostics', BEARER_REJECTED_DIAGNOSTICS] as [string, string]] : []),
       ];
     default:
       return [

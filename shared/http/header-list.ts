@@ -31,6 +31,7 @@ export function serverIdentity(headers: HeaderList): ServerIdentity {
     ['requestId', 'request-id'],
     ['xOwaVersion', 'x-owa-version'],
     ['xPoweredBy', 'x-powered-by'],
+    ['xMsDiagnostics', 'x-ms-diagnostics'],
   ];
   for (const [key, name] of single) {
     const value = headerValue(headers, name);

@@ -304,6 +304,11 @@ export interface ServerIdentity {
   requestId?: string;
   xOwaVersion?: string;
   xPoweredBy?: string;
+  /**
+   * `x-ms-diagnostics` of an OAuth answer (`2000003;reason="…";error_category="invalid_resource"`):
+   * why Exchange rejects a token; carries no secret.
+   */
+  xMsDiagnostics?: string;
 }
 
 export interface HttpBody {
@@ -379,6 +384,12 @@ export interface HttpEndpointData extends HttpExchange {
   responder?: ResponderInfo;
   /** For health checks answered `200 OK<br/>NAME`: the server name in the body. */
   healthServer?: string;
+  /**
+   * Sent through this proxy's CONNECT tunnel, the way Outlook goes when a proxy applies (probe
+   * `http` after `proxy.connect`); `address` then names the proxy, not a server address. Absent
+   * for the direct requests to one address of the host; rules comparing addresses skip these.
+   */
+  via?: ProxyServer;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -448,8 +459,12 @@ export interface ProxySourceReading {
 }
 
 /**
- * The proxy for the Exchange URL as Windows decides it for Outlook (WinINET order: fixed proxy
- * with its bypass list, PAC URL, WPAD), or as the option or the platform decides elsewhere.
+ * The proxy for the Exchange URL as Windows decides it for Outlook, or as the option or the
+ * platform decides elsewhere.
+ *
+ * WinINET order: automatic configuration overrides the manual settings, so "detect settings
+ * automatically" (WPAD) is tried first, then the configuration script (PAC URL); only when
+ * neither gives an answer does the fixed proxy with its bypass list apply.
  */
 export interface ProxyConfigData {
   /** The URL the decision was made for (the Exchange URL). */
@@ -829,6 +844,32 @@ export interface RouteTableData {
   interfaces: { index: number; mac: string | null; description: string }[];
 }
 
+/**
+ * The WinINET proxy settings ("Internet Options > Connections > LAN settings"), from the registry.
+ *
+ * These are what Outlook follows: it sends MAPI/HTTP, RPC/HTTP and Autodiscover with the
+ * signed-in user's Internet Options. `scope` is `machine` when the policy ProxySettingsPerUser = 0
+ * makes the HKLM settings apply to every user.
+ */
+export interface WinInetProxyData {
+  scope: 'user' | 'machine';
+  /** "Use a proxy server for your LAN". */
+  proxyEnabled: boolean;
+  /** ProxyServer as stored: `host:port`, or per scheme `http=a:80;https=b:8443;socks=c:1080`. */
+  proxyServer: string | null;
+  /** ProxyOverride split at `;`, as written (`<local>`, `*.contoso.com`, `10.*`). */
+  bypassList: string[];
+  /** "Use automatic configuration script": AutoConfigURL. */
+  autoConfigUrl: string | null;
+  /** "Automatically detect settings" (WPAD); null when the settings do not say. */
+  autoDetect: boolean | null;
+  /**
+   * Where the switches were read: the binary DefaultConnectionSettings (what the settings dialog
+   * writes and WinINET reads) or, without it, the plain ProxyEnable/AutoConfigURL values.
+   */
+  flagsFrom: 'connection-settings' | 'values';
+}
+
 /** `netsh winhttp show proxy`: the machine-wide WinHTTP proxy (services, some Outlook/Office components). */
 export interface WinHttpProxyData {
   direct: boolean;
@@ -1167,6 +1208,7 @@ export interface ProbeDataMap {
   'collector.dns-cache': CollectorData<DnsCacheData>;
   'collector.route-print': CollectorData<RouteTableData>;
   'collector.winhttp-proxy': CollectorData<WinHttpProxyData>;
+  'collector.wininet-proxy': CollectorData<WinInetProxyData>;
   'collector.klist': CollectorData<KerberosTicketsData>;
   'collector.nltest-dsgetdc': CollectorData<DomainControllerData>;
   'collector.ad-scp': CollectorData<ScpLookupData>;

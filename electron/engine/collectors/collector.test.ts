@@ -35,6 +35,13 @@ const RECORDED: Record<string, Recorded[]> = {
   'collector.dns-cache': [sample('ipconfig-displaydns-en-excerpt.txt')],
   'collector.route-print': [sample('route-print-en-windows-10-jc.txt')],
   'collector.winhttp-proxy': [sample('netsh-winhttp-show-proxy-en-proxy.txt')],
+  'collector.wininet-proxy': [
+    fix('windows/reg-internet-settings-user.txt'),
+    fix('windows/reg-internet-settings-connections-user.txt'),
+    regMissing,
+    fix('windows/reg-internet-settings-machine.txt'),
+    regMissing,
+  ],
   'collector.klist': [sample('klist-en-3-tickets-lab.txt')],
   // Windows exits with the status (1355); POSIX exit codes stop at 255.
   'collector.nltest-dsgetdc': [fix('windows/nltest-dsgetdc-de-no-domain.txt', 1)],

@@ -21,6 +21,7 @@ import { scutilProxyCollector } from './scutil-proxy';
 import { w32tmStatusCollector } from './w32tm-status';
 import { whoamiUpnCollector } from './whoami-upn';
 import { winHttpProxyCollector } from './winhttp-proxy';
+import { winInetProxyCollector } from './wininet-proxy';
 
 /** Every system collector, one file each; each is planned only on its platforms. */
 export const COLLECTORS: readonly AnyCollectorDefinition[] = [
@@ -29,6 +30,7 @@ export const COLLECTORS: readonly AnyCollectorDefinition[] = [
   dnsCacheCollector,
   routePrintCollector,
   winHttpProxyCollector,
+  winInetProxyCollector,
   klistCollector,
   nltestDsGetDcCollector,
   adScpCollector,

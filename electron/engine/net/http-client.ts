@@ -41,7 +41,8 @@ export interface HttpRequestSpec {
   maxBodyBytes?: number;
   /**
    * Sends over this dispatcher instead of the run's pool for the address: a dedicated
-   * connection, as NTLM's three legs need (see address-pools.ts `dedicatedClient`).
+   * connection, as NTLM's three legs need (see address-pools.ts `dedicatedClient`), or a proxy's
+   * tunnels (tunnel-pools.ts; `address` then only names the path in the evidence).
    */
   dispatcher?: Dispatcher;
   /**
@@ -306,7 +307,8 @@ function watchStatusLine(connection: TimedConnection, onVersion: (version: strin
 
 const TEXT_TYPE = /^(text\/|application\/(?:[\w.+-]*\+)?(?:xml|json|javascript|x-www-form-urlencoded|soap\+xml|rpc)\b)/i;
 
-function bodyOf(headers: HeaderList, data: Buffer, received: number, truncated: boolean): HttpBody {
+/** A received body as evidence: size, cut, content type and a text preview where it is text. */
+export function bodyOf(headers: HeaderList, data: Buffer, received: number, truncated: boolean): HttpBody {
   const contentType = headerValue(headers, 'content-type');
   const body: HttpBody = { bytes: received, truncated, ...(contentType !== undefined ? { contentType } : {}) };
   const encoded = (headerValue(headers, 'content-encoding') ?? 'identity').toLowerCase();

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import tls, { type SecureContext, type TLSSocket } from 'node:tls';
 import type { TlsHandshake } from '../../../shared/model/probe-data';
 import { classifyTlsError } from './tls-errors';
@@ -56,6 +57,11 @@ export function tlsContext(trustedCa: readonly string[], which: keyof TlsContext
 export interface TlsHandshakeOptions {
   address: string;
   port: number;
+  /**
+   * An open connection to shake hands over instead of connecting to `address` (a proxy's
+   * CONNECT tunnel); it is destroyed with the TLS socket. `address`/`port` then only name it.
+   */
+  socket?: Duplex;
   /** SNI; leave out for an IP literal (RFC 6066 forbids IP addresses in SNI). */
   servername?: string;
   context: SecureContext;
@@ -85,8 +91,7 @@ export function tlsHandshake<T>(options: TlsHandshakeOptions, inspect: (socket: 
     let connectedAt: number | undefined;
     let done = false;
     const socket = tls.connect({
-      host: options.address,
-      port: options.port,
+      ...(options.socket ? { socket: options.socket } : { host: options.address, port: options.port }),
       ...(options.servername ? { servername: options.servername } : {}),
       secureContext: options.context,
       rejectUnauthorized: false,
@@ -101,6 +106,7 @@ export function tlsHandshake<T>(options: TlsHandshakeOptions, inspect: (socket: 
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
       socket.destroy();
+      options.socket?.destroy();
       resolve(result);
     };
     const fail = (handshake: TlsHandshake) => finish({ ok: false, connected: connectedAt !== undefined, handshake });
@@ -110,6 +116,8 @@ export function tlsHandshake<T>(options: TlsHandshakeOptions, inspect: (socket: 
     const timer = setTimeout(() => fail({ error: { kind: 'timeout', message: `${timeoutText()} within ${options.timeoutMs} ms` } }), options.timeoutMs);
     signal.addEventListener('abort', onAbort, { once: true });
 
+    // Over a given connection the transport is already there: the handshake starts now.
+    if (options.socket) connectedAt = started;
     socket.once('connect', () => {
       connectedAt = performance.now();
     });

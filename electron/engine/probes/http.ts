@@ -109,31 +109,7 @@ export const httpProbe = defineProbe({
       signal,
       timeoutMs: HTTP_REQUEST_TIMEOUT_MS,
     });
-    const data: HttpEndpointData = {
-      ...exchange,
-      host: input.host,
-      address: input.address,
-      port: input.port,
-      endpoint: request.endpoint,
-      ...(request.vdir ? { vdir: request.vdir } : {}),
-      role: input.role,
-    };
-    const response = exchange.response;
-    if (response) {
-      data.responder = classifyResponder({
-        host: input.host,
-        url: exchange.request.url,
-        status: response.status,
-        headers: response.headers,
-        challenges: response.challenges,
-        ...(response.body.contentType !== undefined ? { contentType: response.body.contentType } : {}),
-        ...(response.body.preview !== undefined ? { preview: response.body.preview } : {}),
-      });
-      const server = request.endpoint === 'healthcheck' && response.status === 200 ? healthcheckServer(response.body.preview) : undefined;
-      if (server !== undefined) data.healthServer = server;
-    } else {
-      data.responder = { verdict: 'unknown', reason: 'no-response', exchangeHeaders: [], challenged: false, html: false };
-    }
+    const data = endpointData(exchange, input, request);
     return {
       status: exchange.error ? (exchange.error.kind === 'timeout' ? 'timeout' : 'fail') : 'ok',
       summary: summarize(exchange, data.healthServer),
@@ -142,7 +118,38 @@ export const httpProbe = defineProbe({
   },
 });
 
-function buildRequest(run: RunInput, input: HttpProbeInput): OutlookRequest | undefined {
+/** One exchange as the evidence of an endpoint: who answered it (Exchange or something else), the health check's server. */
+export function endpointData(exchange: HttpExchange, input: Pick<HttpProbeInput, 'host' | 'address' | 'port' | 'role'>, request: OutlookRequest): HttpEndpointData {
+  const data: HttpEndpointData = {
+    ...exchange,
+    host: input.host,
+    address: input.address,
+    port: input.port,
+    endpoint: request.endpoint,
+    ...(request.vdir ? { vdir: request.vdir } : {}),
+    role: input.role,
+  };
+  const response = exchange.response;
+  if (response) {
+    data.responder = classifyResponder({
+      host: input.host,
+      url: exchange.request.url,
+      status: response.status,
+      headers: response.headers,
+      challenges: response.challenges,
+      ...(response.body.contentType !== undefined ? { contentType: response.body.contentType } : {}),
+      ...(response.body.preview !== undefined ? { preview: response.body.preview } : {}),
+    });
+    const server = request.endpoint === 'healthcheck' && response.status === 200 ? healthcheckServer(response.body.preview) : undefined;
+    if (server !== undefined) data.healthServer = server;
+  } else {
+    data.responder = { verdict: 'unknown', reason: 'no-response', exchangeHeaders: [], challenged: false, html: false };
+  }
+  return data;
+}
+
+/** The request of an instance, built at run time (fresh request ids). */
+export function buildRequest(run: RunInput, input: Pick<HttpProbeInput, 'host' | 'role' | 'request'>): OutlookRequest | undefined {
   const mailbox = mailboxFor(run, input.host);
   if (input.role === 'autodiscover-name') return input.request === 'autodiscover' ? autodiscoverRequest(mailbox) : undefined;
   return exchangeRequests({ host: input.host, mailbox, domain: domainOf(run, input.host) }).find((r) => r.name === input.request);

@@ -1,4 +1,5 @@
 import { COLLECTOR_PROBES } from '../collectors';
+import { authKerberosProbe } from './auth-kerberos';
 import type { AnyProbeDefinition } from '../probe';
 import { authCredentialsProbe } from './auth-credentials';
 import { autodiscoverProbe } from './autodiscover';
@@ -7,8 +8,11 @@ import { dnsDirectProbe } from './dns-direct';
 import { dnsSrvProbe } from './dns-srv';
 import { dnsSystemProbe } from './dns-system';
 import { httpProbe } from './http';
+import { httpViaProxyProbe } from './http-via-proxy';
 import { localNetworkProbe } from './local-network';
 import { mtuProbe } from './mtu';
+import { proxyConfigProbe } from './proxy-config';
+import { proxyConnectProbe } from './proxy-connect';
 import { tcpProbe } from './tcp';
 import { tlsProbe } from './tls';
 
@@ -29,5 +33,9 @@ export const PROBES: readonly AnyProbeDefinition[] = [
   connectivityProbe,
   autodiscoverProbe,
   authCredentialsProbe,
+  proxyConfigProbe,
+  proxyConnectProbe,
+  httpViaProxyProbe,
+  authKerberosProbe,
   ...COLLECTOR_PROBES,
 ];

@@ -45,7 +45,8 @@ export const lbInconsistent = defineRule({
       return value;
     };
     for (const r of withData(evidence, 'tls')) if (r.data.chain.length > 0) entry(r.data.host).tls.push(r);
-    for (const r of withData(evidence, 'http')) entry(r.data.host).http.push(r);
+    // Requests through a proxy are one path, not one more address of the name.
+    for (const r of withData(evidence, 'http')) if (!r.data.via) entry(r.data.host).http.push(r);
 
     for (const [host, found] of hosts) {
       const role = roles.roleOf(host);

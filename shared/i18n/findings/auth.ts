@@ -108,6 +108,10 @@ export const de: FindingTextTable = {
     detail:
       'Exchange unter {{host}} verlangt die moderne Anmeldung über Microsoft (OAuth, „Bearer“) – so arbeiten Exchange Online und Exchange mit Hybrid Modern Authentication ({{endpoints}}). ' +
       'Outlook meldet sich dann über ein Microsoft-Anmeldefenster an. Erscheint dieses Fenster nicht, schließt es sich sofort wieder oder ist der Anmeldedienst gesperrt, bleibt Outlook „Getrennt“.',
+    notes: {
+      tenant: 'Exchange vertraut Anmeldungen des Microsoft-365-Mandanten {{tenant}}.',
+      'token-rejected': 'Exchange hat ein Anmelde-Token abgelehnt ({{tokenError}}). Begründung des Servers: {{diagnostics}}',
+    },
     user: [
       'Erscheint ein Microsoft-Anmeldefenster, melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Kennwort an und bestätigen Sie gegebenenfalls die zweite Anmeldestufe (zum Beispiel in der Authenticator-App).',
       'Zeigt Outlook „Anmeldung erforderlich“ oder „Kennwort erforderlich“, klicken Sie darauf, um das Fenster zu öffnen.',
@@ -229,6 +233,10 @@ export const en: FindingTextTable = {
     detail:
       'Exchange at {{host}} requires modern sign-in through Microsoft (OAuth, "Bearer") – this is how Exchange Online and Exchange with hybrid modern authentication work ({{endpoints}}). ' +
       'Outlook then signs in through a Microsoft sign-in window. If this window does not appear, closes at once, or the sign-in service is blocked, Outlook stays "Disconnected".',
+    notes: {
+      tenant: 'Exchange trusts sign-ins of the Microsoft 365 tenant {{tenant}}.',
+      'token-rejected': 'Exchange rejected a sign-in token ({{tokenError}}). The server\'s reason: {{diagnostics}}',
+    },
     user: [
       'If a Microsoft sign-in window appears, sign in with your e-mail address and password and confirm the second step if asked (for example in the Authenticator app).',
       'If Outlook shows "Sign-in required" or "Password required", click it to open the window.',

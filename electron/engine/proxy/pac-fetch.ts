@@ -1,0 +1,142 @@
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import type { ErrorInfo, PacErrorKind } from '../../../shared/model/probe-data';
+import { redactUrl } from '../../../shared/http/header-list';
+import { isIP } from '../../../shared/validate';
+import type { RunServices } from '../run-services';
+import { reasonText } from '../net/tcp-connect';
+
+/**
+ * Downloads a PAC file the way Windows does for Outlook, with a size cap and a deadline.
+ *
+ * http and https only: WinHTTP, which Outlook's connections use, ignores `file://` scripts since
+ * Internet Explorer 11. The name is resolved by the run's resolver (hosts file, `--dns-server`);
+ * an https script needs a certificate the run trusts, as it does for Windows. Redirects are
+ * followed a few times. Never throws.
+ */
+
+/** A large company PAC file is a few hundred KB; beyond 1 MiB it is not a PAC file any more. */
+export const MAX_PAC_BYTES = 1024 * 1024;
+/** Whole download. Windows gives up on a script server after a few seconds too, then goes on without it. */
+export const PAC_FETCH_TIMEOUT_MS = 3_000;
+/** Redirects followed: enough for http → https or a moved file, short of a loop. */
+export const MAX_PAC_REDIRECTS = 3;
+
+export interface PacFetch {
+  /** The URL finally fetched (after redirects), credentials and token-like query values removed. */
+  url: string;
+  status?: number;
+  bytes?: number;
+  text?: string;
+  error?: ErrorInfo<PacErrorKind>;
+}
+
+export async function fetchPac(services: RunServices, url: string, signal: AbortSignal, timeoutMs = PAC_FETCH_TIMEOUT_MS): Promise<PacFetch> {
+  const deadline = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+  let current = url;
+  for (let hop = 0; ; hop += 1) {
+    const result = await fetchOnce(services, current, deadline);
+    if ('redirect' in result) {
+      if (hop >= MAX_PAC_REDIRECTS) return { url: redactUrl(current), status: result.status, error: { kind: 'fetch', message: `more than ${MAX_PAC_REDIRECTS} redirects` } };
+      current = result.redirect;
+      continue;
+    }
+    return result;
+  }
+}
+
+type Once = PacFetch | { redirect: string; status: number };
+
+async function fetchOnce(services: RunServices, text: string, signal: AbortSignal): Promise<Once> {
+  const shown = redactUrl(text);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { url: shown, error: { kind: 'fetch', message: 'not a URL' } };
+  }
+  if (url.protocol === 'file:') return { url: shown, error: { kind: 'fetch', code: 'file-url', message: 'file:// scripts are ignored by WinHTTP, which Outlook uses (since Internet Explorer 11)' } };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { url: shown, error: { kind: 'fetch', message: `unsupported scheme ${url.protocol}` } };
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+
+  let address = host;
+  if (!isIP(host)) {
+    try {
+      const addresses = await services.lookup(host, signal);
+      if (addresses.length === 0) throw Object.assign(new Error(`${host} has no address`), { code: 'ENODATA' });
+      address = addresses[0]!.address;
+    } catch (error) {
+      if (signal.aborted) return { url: shown, error: timeoutError(signal) };
+      const code = (error as { code?: string }).code;
+      return { url: shown, error: { kind: 'fetch', ...(code ? { code } : {}), message: `name lookup failed: ${reasonText(error)}` } };
+    }
+  }
+
+  return new Promise<Once>((resolve) => {
+    let done = false;
+    const finish = (result: Once) => {
+      if (done) return;
+      done = true;
+      signal.removeEventListener('abort', onAbort);
+      request.destroy();
+      resolve(result);
+    };
+    const onAbort = () => finish({ url: shown, error: timeoutError(signal) });
+    const options: https.RequestOptions = {
+      host: address,
+      port: url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80,
+      path: `${url.pathname}${url.search}`,
+      method: 'GET',
+      headers: { Host: url.host, Accept: '*/*', 'User-Agent': 'Mozilla/4.0 (compatible; Win32; WinHttp.WinHttpRequest.5)' },
+      agent: false,
+      ...(url.protocol === 'https:' ? { servername: isIP(host) ? undefined : host, ca: [...services.trustedCa] } : {}),
+    };
+    const request = (url.protocol === 'https:' ? https : http).request(options, (response: IncomingMessage) => {
+      const status = response.statusCode ?? 0;
+      const location = response.headers.location;
+      if (status >= 300 && status < 400 && location) {
+        let next: string;
+        try {
+          next = new URL(location, url).href;
+        } catch {
+          finish({ url: shown, status, error: { kind: 'http-status', message: `redirect to an unreadable location` } });
+          return;
+        }
+        finish({ redirect: next, status });
+        return;
+      }
+      if (status !== 200) {
+        finish({ url: shown, status, error: { kind: 'http-status', message: response.statusMessage || `status ${status}` } });
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (bytes > MAX_PAC_BYTES) {
+          finish({ url: shown, status, bytes, error: { kind: 'too-large', message: `more than ${MAX_PAC_BYTES} bytes` } });
+          return;
+        }
+        chunks.push(chunk);
+      });
+      response.once('end', () => {
+        const text = new TextDecoder('utf-8').decode(Buffer.concat(chunks)).replace(/^\uFEFF/, '');
+        finish({ url: shown, status, bytes, text });
+      });
+      response.once('error', (error) => finish({ url: shown, status, bytes, error: { kind: 'fetch', message: `body: ${reasonText(error)}` } }));
+    });
+    request.once('error', (error: NodeJS.ErrnoException) =>
+      finish({ url: shown, error: { kind: 'fetch', ...(error.code ? { code: error.code } : {}), message: reasonText(error) } }),
+    );
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    request.end();
+  });
+}
+
+function timeoutError(signal: AbortSignal): ErrorInfo<PacErrorKind> {
+  return { kind: 'timeout', message: `no complete PAC file in time: ${reasonText(signal.reason)}` };
+}
