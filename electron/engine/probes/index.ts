@@ -6,6 +6,7 @@ import { dnsSrvProbe } from './dns-srv';
 import { dnsSystemProbe } from './dns-system';
 import { httpProbe } from './http';
 import { localNetworkProbe } from './local-network';
+import { localNetworkRecheckProbe } from './local-network-recheck';
 import { tcpProbe } from './tcp';
 import { tlsProbe } from './tls';
 
@@ -25,3 +26,9 @@ export const PROBES: readonly AnyProbeDefinition[] = [
   connectivityProbe,
   ...COLLECTOR_PROBES,
 ];
+
+/**
+ * Probes that look at the run as a whole and so start only after every probe of `PROBES` is done
+ * (or the deadline came): the second snapshot of the local network. They see all results so far.
+ */
+export const FINAL_PROBES: readonly AnyProbeDefinition[] = [localNetworkRecheckProbe];
