@@ -101,6 +101,24 @@ async function spawnDiagnose(args: readonly string[], options: { jsonPath?: stri
   return { code, wallMs, stdout, stderr, report };
 }
 
+/**
+ * Wall time of `outlook-doktor --version`: starting Node, loading the command line and exiting,
+ * with no run. On a loaded machine this alone can take most of a second; deadline tests subtract
+ * it so they measure what the command line controls.
+ */
+export function startupMs(): Promise<number> {
+  requireBuiltCli();
+  return slot(async () => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [CLI_PATH, '--version'], { stdio: 'ignore', env: { PATH: process.env.PATH ?? '' } });
+    await new Promise<void>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', () => resolve());
+    });
+    return performance.now() - started;
+  });
+}
+
 let compiled: ValidateFunction | undefined;
 
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;

@@ -11,6 +11,7 @@ import type { AnyProbeDefinition } from './probe';
 import { FINAL_PROBES, PROBES } from './probes';
 import type { RunArtifact } from './run-services';
 import { runProbes } from './runner';
+import { warmUpTls } from './net/tls-warm-up';
 
 export interface RunHooks {
   onEvent?: (event: RunEvent) => void;
@@ -51,7 +52,7 @@ export async function runDiagnosis(prepared: PreparedRun, hooks: RunHooks = {}):
   let endedEarly: RunOutcome['endedEarly'] = null;
   let probes;
   try {
-    probes = await runProbes({
+    const main = runProbes({
       definitions: hooks.probes ?? PROBES,
       input: prepared.input,
       services,
@@ -62,6 +63,9 @@ export async function runDiagnosis(prepared: PreparedRun, hooks: RunHooks = {}):
         hooks.onEvent?.(event);
       },
     });
+    // The first probes are on their way (DNS questions sent): use the wait to prepare TLS.
+    warmUpTls(services, hooks.signal);
+    probes = await main;
     if (hooks.signal?.aborted && endedEarly === null) endedEarly = 'cancelled';
     // The final phase: probes about the run as a whole (the network again), after all others.
     // The rest of the run's time, or a short moment when the deadline already came; skipped on cancel.

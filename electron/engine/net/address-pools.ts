@@ -161,8 +161,19 @@ interface RunPools {
 
 const registries = new WeakMap<RunServices, RunPools>();
 
-/** The run's pool for this target, created on first use and destroyed when the run closes. */
-export function poolFor(services: RunServices, target: AddressTarget): Pool {
+/**
+ * The run's TLS context for HTTPS connections: its trust anchors, parsed once per run.
+ *
+ * Made on first use; `warmUpTls` calls it early so the parsing does not delay the first
+ * handshake.
+ */
+export function httpsContext(services: RunServices): tls.SecureContext {
+  const run = registryOf(services);
+  run.secureContext ??= tls.createSecureContext({ ca: [...services.trustedCa] });
+  return run.secureContext;
+}
+
+function registryOf(services: RunServices): RunPools {
   let registry = registries.get(services);
   if (!registry) {
     const created: RunPools = { pools: new Map(), inflight: new Set() };
@@ -177,8 +188,13 @@ export function poolFor(services: RunServices, target: AddressTarget): Pool {
       await destroyed;
     });
   }
-  const run = registry;
-  const secureContext = () => (run.secureContext ??= tls.createSecureContext({ ca: [...services.trustedCa] }));
+  return registry;
+}
+
+/** The run's pool for this target, created on first use and destroyed when the run closes. */
+export function poolFor(services: RunServices, target: AddressTarget): Pool {
+  const run = registryOf(services);
+  const secureContext = () => httpsContext(services);
   const pools = run.pools;
   const key = `${target.protocol}//${target.host}@${target.address}:${target.port}`;
   let pool = pools.get(key);
