@@ -65,6 +65,19 @@ const SCENARIOS: ReachScenario[] = [
     expected: ['dns.timeout'],
   },
   {
+    name: 'a DNS server answering SERVFAIL',
+    spec: (a) => ({ exchange: { [a(2)]: {} }, zone: { [HOST]: { rcode: 'SERVFAIL' } } }),
+    timeout: 3,
+    expected: ['dns.servfail'],
+  },
+  {
+    // The A answer comes at once, the lookup still waits for the AAAA question to time out.
+    name: 'AAAA questions dropped (a firewall that only passes A)',
+    spec: (a) => ({ exchange: { [a(2)]: {}, [a(3)]: {} }, zone: { [HOST]: { addresses: [a(2), a(3)], silent: ['AAAA'] } } }),
+    timeout: 5,
+    expected: ['dns.slow', 'auth.methods'],
+  },
+  {
     // Over the 1 s threshold, well within the resolvers' 2 s per try.
     name: 'a slow DNS server (1.3 s)',
     spec: (a) => ({ exchange: { [a(2)]: {}, [a(3)]: {} }, zone: { [HOST]: { addresses: [a(2), a(3)], delayMs: 1_300 } } }),
@@ -86,6 +99,16 @@ const SCENARIOS: ReachScenario[] = [
     },
     // The TLS handshake gives up after 4 s.
     timeout: 5,
+    expected: ['tls.handshake-failed'],
+  },
+  {
+    name: 'a middlebox resetting every TLS handshake',
+    spec: async (a) => ({ port: await refusedPort(a(2)), zone: { [HOST]: [a(2), a(3)] } }),
+    setup: async (s, a) => {
+      const resetting = await startBrokenTlsServer({ addresses: [a(2), a(3)], behaviour: 'reset', port: s.port });
+      s.track(() => resetting.close());
+    },
+    timeout: 3,
     expected: ['tls.handshake-failed'],
   },
   {
