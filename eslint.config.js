@@ -35,6 +35,13 @@ function layer(allowed) {
     // ES2022 `#private` members, and an unparsed bundle hides its checks. Use TS `private`.
     syntax.push({ selector: 'PrivateIdentifier', message: 'Use a TypeScript `private` member, not `#private` (the Electron security scan cannot parse it).' });
   }
+  if (allowed.node) {
+    // Node 20 holds the inner timeout signal weakly: after a garbage collection the deadline never comes.
+    syntax.push({
+      selector: "CallExpression[callee.object.name='AbortSignal'][callee.property.name='any'] CallExpression[callee.object.name='AbortSignal'][callee.property.name='timeout']",
+      message: 'Use deadlineSignal() from electron/engine/net/deadline-signal.ts: AbortSignal.any loses an AbortSignal.timeout after GC on Node 20.',
+    });
+  }
   if (syntax.length) rules['no-restricted-syntax'] = ['error', ...syntax];
   return rules;
 }

@@ -4,7 +4,7 @@ import tls from 'node:tls';
 import { autodiscoverAnswer, autodiscoverV2Answer, type LabAutodiscover } from './lab-autodiscover';
 import { checkAuthorization, type LabUser } from './lab-auth';
 import { closeServer, listen, listenOnAddresses } from './listen';
-import { createCa, issueCert, type CertOptions, type TestCa } from './pki';
+import { createCa, issueCert, type CertOptions, type IssuedCert, type TestCa } from './pki';
 import { headerOf, serveRawHttp, type RawRequest, type RawResponder } from './raw-http';
 
 /**
@@ -56,6 +56,12 @@ export interface ExchangeBehaviour {
   serverName?: string;
   /** Every path answers with this status instead (500: broken back end, 503: app pool stopped). */
   status?: 500 | 502 | 503 | 504;
+  /**
+   * With `status`: the health checks still answer 200. The front end serves healthcheck.htm
+   * itself, so a broken back end (500 from port 444) leaves them green until managed
+   * availability notices.
+   */
+  healthchecksOk?: boolean;
   /** /mapi/ answers 404 (MAPI over HTTP disabled or its virtual directory missing). */
   mapiMissing?: boolean;
   /** RPC_IN_DATA and RPC_OUT_DATA are rejected with this status (a device that blocks the methods). */
@@ -95,11 +101,24 @@ export interface ExchangeLabOptions {
   ca?: TestCa;
   /** Validity of the server certificate, e.g. an expired one (default: valid for a year). */
   validity?: Pick<CertOptions, 'notBefore' | 'notAfter'>;
+  /**
+   * Present this certificate (chain and key) instead of one the lab issues for `hostNames`:
+   * expired, for another name, self-signed, from an unknown CA, a weak key.
+   */
+  certificate?: IssuedCert;
+  /** `tls1.0-only`: a server that speaks TLS 1.0 and nothing newer (default: Node's modern defaults). */
+  tlsProtocol?: 'modern' | 'tls1.0-only';
   /** Listen on this port on every address (443 for Autodiscover names, a lab namespace owns 443); default a free common port. */
   port?: number;
   /** Plain HTTP (no TLS) on these addresses and port, same behaviours: Autodiscover's http redirect step. */
   plain?: { port: number; addresses: Record<string, ExchangeBehaviour> };
 }
+
+/**
+ * OpenSSL security level 0, so a weak certificate (RSA 1024, SHA-1) or TLS 1.0 loads at all:
+ * OpenSSL 3 refuses them at its default level 1.
+ */
+const LAB_SECURITY_LEVEL = '@SECLEVEL=0';
 
 export interface ExchangeLab {
   port: number;
@@ -135,7 +154,11 @@ const DEFAULT_HUGE_BODY_BYTES = 20 * 1024 * 1024;
 export async function startExchangeLab(options: ExchangeLabOptions): Promise<ExchangeLab> {
   const hostNames = options.hostNames ?? ['mail.contoso.test', 'autodiscover.contoso.test', 'contoso.test'];
   const ca = options.ca ?? (await createCa());
-  const cert = await issueCert(ca, { names: hostNames, ...options.validity });
+  const cert = options.certificate ?? (await issueCert(ca, { names: hostNames, ...options.validity }));
+  const versions: Pick<tls.TlsOptions, 'minVersion' | 'maxVersion' | 'ciphers'> =
+    options.tlsProtocol === 'tls1.0-only'
+      ? { minVersion: 'TLSv1', maxVersion: 'TLSv1', ciphers: `DEFAULT:${LAB_SECURITY_LEVEL}` }
+      : { ciphers: `${tls.DEFAULT_CIPHERS}:${LAB_SECURITY_LEVEL}` };
   const behaviours = new Map(Object.entries(options.addresses));
   const defaultNames = new Map([...behaviours.keys()].map((address, i) => [address, `EX${String(i + 1).padStart(2, '0')}`]));
   const requests: LabRequest[] = [];
@@ -159,7 +182,7 @@ export async function startExchangeLab(options: ExchangeLabOptions): Promise<Exc
     });
   };
   const servers = [...behaviours.keys()].map((address) => {
-    const server = tls.createServer({ key: cert.keyPem, cert: cert.chainPem, ALPNProtocols: ['http/1.1'] }, (socket) => {
+    const server = tls.createServer({ key: cert.keyPem, cert: cert.chainPem, ...versions, ALPNProtocols: ['http/1.1'] }, (socket) => {
       serve(socket, address, (a) => behaviours.get(a), socket.servername ?? false);
     });
     // Plain TCP connects (the TCP probe) and aborted handshakes are normal here.
@@ -196,7 +219,12 @@ export async function startExchangeLab(options: ExchangeLabOptions): Promise<Exc
 }
 
 async function listenAllOn(servers: { address: string; server: tls.Server }[], port: number): Promise<number> {
-  for (const { address, server } of servers) await listen(server, address, port);
+  try {
+    for (const { address, server } of servers) await listen(server, address, port);
+  } catch (error) {
+    await Promise.all(servers.map(({ server }) => closeServer(server)));
+    throw error;
+  }
   return port;
 }
 
@@ -226,7 +254,8 @@ function answer(request: RawRequest, respond: RawResponder, b: Resolved, exchang
     respond.send(503, 'Service Unavailable', [['Content-Type', 'text/html; charset=us-ascii'], ['Server', 'Microsoft-HTTPAPI/2.0'], ['Date', date(b)]], HTTPAPI_503);
     return;
   }
-  if (b.status !== undefined) {
+  const healthcheck = /^\/([^/]+)\/healthcheck\.htm$/.exec(path)?.[1];
+  if (b.status !== undefined && !(b.healthchecksOk && healthcheck !== undefined && HEALTHCHECK_VDIRS.includes(healthcheck))) {
     respond.send(b.status, b.status === 500 ? 'Internal Server Error' : 'Bad Gateway', [...exchangeHeaders(b), ['X-BackEndHttpStatus', String(b.status)], ['Content-Type', 'text/html']], ASPNET_ERROR);
     return;
   }
@@ -246,9 +275,8 @@ function answer(request: RawRequest, respond: RawResponder, b: Resolved, exchang
     // 'rejected' and 'none' get the anonymous 401 again.
   }
 
-  const vdir = /^\/([^/]+)\/healthcheck\.htm$/.exec(path)?.[1];
-  if (vdir !== undefined && HEALTHCHECK_VDIRS.includes(vdir)) {
-    if (vdir === 'mapi' && b.mapiMissing) return notFound(respond, b);
+  if (healthcheck !== undefined && HEALTHCHECK_VDIRS.includes(healthcheck)) {
+    if (healthcheck === 'mapi' && b.mapiMissing) return notFound(respond, b);
     respond.send(200, 'OK', [...exchangeHeaders(b), ['Content-Type', 'text/html']], `200 OK<br/>${b.serverName}`);
     return;
   }

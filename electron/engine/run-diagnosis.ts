@@ -8,9 +8,10 @@ import { toolInfo } from './build-info';
 import { createRunServices } from './create-run-services';
 import type { PreparedRun } from './engine-options';
 import type { AnyProbeDefinition } from './probe';
-import { PROBES } from './probes';
+import { FINAL_PROBES, PROBES } from './probes';
 import type { RunArtifact } from './run-services';
 import { runProbes } from './runner';
+import { warmUpTls } from './net/tls-warm-up';
 
 export interface RunHooks {
   onEvent?: (event: RunEvent) => void;
@@ -19,7 +20,16 @@ export interface RunHooks {
   lang?: Lang;
   /** Only for tests of the orchestration itself. */
   probes?: readonly AnyProbeDefinition[];
+  /** Only for tests: the probes of the final phase (default FINAL_PROBES). */
+  finalProbes?: readonly AnyProbeDefinition[];
 }
+
+/**
+ * Least time the final phase gets when the main phase used up the run's time. The final probes
+ * only read local state (a few milliseconds), and with the main phase's grace this keeps the whole
+ * run within the deadline + well under a second.
+ */
+export const FINAL_PHASE_MIN_MS = 300;
 
 export interface RunOutcome {
   report: Report;
@@ -34,6 +44,7 @@ export interface RunOutcome {
 /** Runs every probe under the deadline, diagnoses the evidence and builds the report. */
 export async function runDiagnosis(prepared: PreparedRun, hooks: RunHooks = {}): Promise<RunOutcome> {
   const started = new Date();
+  const startedPerf = performance.now();
   const services = createRunServices(prepared.input, {
     extraCa: prepared.extraCa,
     ...(prepared.hostsFile ? { hostsFile: prepared.hostsFile } : {}),
@@ -42,7 +53,7 @@ export async function runDiagnosis(prepared: PreparedRun, hooks: RunHooks = {}):
   let endedEarly: RunOutcome['endedEarly'] = null;
   let probes;
   try {
-    probes = await runProbes({
+    const main = runProbes({
       definitions: hooks.probes ?? PROBES,
       input: prepared.input,
       services,
@@ -53,11 +64,32 @@ export async function runDiagnosis(prepared: PreparedRun, hooks: RunHooks = {}):
         hooks.onEvent?.(event);
       },
     });
+    // The first probes are on their way (DNS questions sent): use the wait to prepare TLS.
+    warmUpTls(services, hooks.signal);
+    probes = await main;
+    if (hooks.signal?.aborted && endedEarly === null) endedEarly = 'cancelled';
+    // The final phase: probes about the run as a whole (the network again), after all others.
+    // The rest of the run's time, or a short moment when the deadline already came; skipped on cancel.
+    if (endedEarly !== 'cancelled') {
+      const remainingMs = prepared.input.timeoutMs - (performance.now() - startedPerf);
+      const final = await runProbes({
+        definitions: hooks.finalProbes ?? FINAL_PROBES,
+        input: prepared.input,
+        services,
+        deadlineMs: Math.max(remainingMs, FINAL_PHASE_MIN_MS),
+        prior: probes,
+        ...(hooks.signal ? { signal: hooks.signal } : {}),
+        // Its own deadline is no news for the user: the final probes are recorded as timed out.
+        onEvent: (event) => {
+          if (event.type !== 'run-deadline') hooks.onEvent?.(event);
+        },
+      });
+      probes = [...probes, ...final];
+    }
   } finally {
     // Sockets and pools must not keep the process (or the next run) waiting.
     void services.close();
   }
-  if (hooks.signal?.aborted && endedEarly === null) endedEarly = 'cancelled';
   const evidence: Evidence = { input: prepared.input, startedAt: started.toISOString(), now: Date.now(), probes };
   const diagnosis = diagnose(evidence);
   const report = buildReport(evidence, diagnosis, {

@@ -40,7 +40,7 @@ function probe(id: string, opts: { timeoutMs?: number; keys?: string[]; after?: 
   });
 }
 
-async function run(definitions: AnyProbeDefinition[], extra: { deadlineMs?: number; maxConcurrent?: number; signal?: AbortSignal } = {}) {
+async function run(definitions: AnyProbeDefinition[], extra: { deadlineMs?: number; maxConcurrent?: number; signal?: AbortSignal; prior?: ProbeResult[] } = {}) {
   const services = createRunServices(input, { extraCa: [] });
   const started = performance.now();
   const results = await runProbes({ definitions, input, services, deadlineMs: extra.deadlineMs ?? 5000, ...extra });
@@ -167,6 +167,28 @@ describe('runProbes', () => {
     const { results } = await run([many], { maxConcurrent: 3 });
     expect(results.every((r) => r.status === 'ok')).toBe(true);
     expect(peak).toBe(3);
+  });
+
+  it('shows the results of an earlier phase to plan and run, lets `after` name them, and does not return them again', async () => {
+    const earlier = await run([probe('first', { keys: ['ok', 'bad'], run: async (key) => (key === 'ok' ? { n: 1 } : Promise.reject(new Error('no'))) })]);
+    const seen: string[] = [];
+    const later = defineProbe({
+      id: 'tls',
+      kind: 'tls',
+      title: 'later',
+      timeoutMs: 100,
+      plan: (view) => view.of('first' as 'tcp').map((r) => ({ key: r.id, target: r.id, input: r.id, after: [r.id] })),
+      async run({ input, view }) {
+        seen.push(`${input} ${view.results.get(input)?.status}`);
+        return { status: 'ok', summary: 'later', data: undefined as never };
+      },
+    });
+    const { results, byId } = await run([later], { prior: earlier.results });
+    expect(results.map((r) => r.id)).toEqual(['tls:first:ok', 'tls:first:bad']);
+    expect(seen).toEqual(['first:ok ok']);
+    // A prior result counts as a prerequisite like any other: a failed one skips the dependant.
+    expect(byId.get('tls:first:ok')).toMatchObject({ status: 'ok', after: ['first:ok'] });
+    expect(byId.get('tls:first:bad')).toMatchObject({ status: 'skipped', summary: 'skipped: first:bad fail' });
   });
 
   it('on cancel marks unfinished probes as cancelled and still returns', async () => {

@@ -32,6 +32,11 @@ export interface RunnerOptions {
   maxConcurrent?: number;
   /** Aborting it ends the run early; running probes are recorded as cancelled. */
   signal?: AbortSignal;
+  /**
+   * Results of an earlier phase of the same run: visible to `plan` and `run` through the view and
+   * usable in `after`, but not returned again (see the final phase in run-diagnosis.ts).
+   */
+  prior?: readonly ProbeResult[];
   onEvent?: (event: RunEvent) => void;
 }
 
@@ -55,7 +60,7 @@ type Instance = {
 export async function runProbes(options: RunnerOptions): Promise<ProbeResult[]> {
   const maxConcurrent = options.maxConcurrent ?? MAX_CONCURRENT_PROBES;
   const instances = new Map<string, Instance>();
-  const results = new Map<string, ProbeResult>();
+  const results = new Map<string, ProbeResult>((options.prior ?? []).map((r) => [r.id, r]));
   const runController = new AbortController();
   let running = 0;
   let finished = false;
@@ -154,7 +159,7 @@ export async function runProbes(options: RunnerOptions): Promise<ProbeResult[]> 
         for (const inst of instances.values()) {
           if (inst.state !== 'waiting') continue;
           const deps = (inst.task.after ?? []).map((id) => results.get(id));
-          const missing = (inst.task.after ?? []).filter((id) => !instances.has(id));
+          const missing = (inst.task.after ?? []).filter((id) => !instances.has(id) && !results.has(id));
           if (missing.length > 0) {
             skip(inst, `skipped: prerequisite ${missing.join(', ')} was never planned`);
             changed = true;

@@ -165,8 +165,20 @@ interface RunPools {
 
 const registries = new WeakMap<RunServices, RunPools>();
 
+/**
+ * The run's TLS context for HTTPS connections: its trust anchors, parsed once per run.
+ *
+ * Made on first use; `warmUpTls` calls it early so the parsing does not delay the first
+ * handshake.
+ */
+export function httpsContext(services: RunServices): tls.SecureContext {
+  const run = registryOf(services);
+  run.secureContext ??= tls.createSecureContext({ ca: [...services.trustedCa] });
+  return run.secureContext;
+}
+
 /** The run's pool registry, created on first use and torn down when the run's services close. */
-function runPools(services: RunServices): RunPools {
+function registryOf(services: RunServices): RunPools {
   let registry = registries.get(services);
   if (!registry) {
     const created: RunPools = { pools: new Map(), inflight: new Set(), dedicated: new Set() };
@@ -187,8 +199,8 @@ function runPools(services: RunServices): RunPools {
 
 /** The run's pool for this target, created on first use and destroyed when the run closes. */
 export function poolFor(services: RunServices, target: AddressTarget): Pool {
-  const run = runPools(services);
-  const secureContext = () => (run.secureContext ??= tls.createSecureContext({ ca: [...services.trustedCa] }));
+  const run = registryOf(services);
+  const secureContext = () => httpsContext(services);
   const pools = run.pools;
   const key = `${target.protocol}//${target.host}@${target.address}:${target.port}`;
   let pool = pools.get(key);
@@ -219,8 +231,8 @@ export function poolFor(services: RunServices, target: AddressTarget): Pool {
  * The caller closes it when done; the run closes it at the latest when it ends.
  */
 export function dedicatedClient(services: RunServices, target: AddressTarget): { client: Dispatcher; close: () => Promise<void> } {
-  const run = runPools(services);
-  const secureContext = () => (run.secureContext ??= tls.createSecureContext({ ca: [...services.trustedCa] }));
+  const run = registryOf(services);
+  const secureContext = () => httpsContext(services);
   const hostForUrl = net.isIPv6(target.host) ? `[${target.host}]` : target.host;
   const state: ClientConnectionState = {};
   const client = new TimedClient(

@@ -95,6 +95,21 @@ describe('sendHttpRequest against the Exchange lab', () => {
     expect(lab.requests.map((r) => r.address)).toEqual([FAULTY, FAULTY]);
   });
 
+  it('keeps the connection after RPC_IN_DATA with its body, as Outlook does (the next request reuses it)', async () => {
+    const rpc = await sendHttpRequest(services, {
+      url: url(`/rpc/rpcproxy.dll?${HOST}:6001`),
+      address: FAULTY,
+      method: 'RPC_IN_DATA',
+      headers: [['Accept', 'application/rpc']],
+      body: new Uint8Array(16),
+      signal: signal(),
+    });
+    const next = await sendHttpRequest(services, { url: url('/mapi/healthcheck.htm'), address: FAULTY, method: 'GET', signal: signal() });
+    expect(rpc.response?.status).toBe(401);
+    expect(next.response?.status).toBe(200);
+    expect(next.timings.reusedConnection).toBe(true);
+  });
+
   it('records a redirect without following it, and never records cookie or credential values', async () => {
     const exchange = await sendHttpRequest(services, {
       url: url('/owa/'),

@@ -110,7 +110,10 @@ export async function sendHttpRequest(services: RunServices, spec: HttpRequestSp
       path: `${url.pathname}${url.search}`,
       method: spec.method,
       headers: requestHeaders.flat(),
-      ...(body ? { body } : {}),
+      // undici closes the connection after a body sent with a method it does not know
+      // (RPC_IN_DATA); Outlook and IIS keep it (NTLM needs it), and a queued request would
+      // otherwise pay a new connect and TLS handshake. A server that wants to close says so.
+      ...(body ? { body, reset: false } : {}),
       headersTimeout: spec.headersTimeoutMs ?? HEADERS_TIMEOUT_MS,
       bodyTimeout: spec.bodyIdleTimeoutMs ?? BODY_IDLE_TIMEOUT_MS,
     };

@@ -10,6 +10,7 @@ import { bodyOf } from './http-client';
 import { OUTLOOK_USER_AGENT } from './outlook-requests';
 import { readRawBody } from './raw-body';
 import { reasonText } from './tcp-connect';
+import { deadlineSignal } from './deadline-signal';
 
 /**
  * One CONNECT request through an HTTP(S) proxy, as Outlook's HTTP stack sends it.
@@ -65,7 +66,7 @@ export function connectTarget(host: string, port: number): string {
 export async function openTunnel(options: TunnelOptions): Promise<TunnelResult> {
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
-  const deadline = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]);
+  const { signal: deadline, clear: clearDeadline } = deadlineSignal(options.signal, options.timeoutMs, 'proxy tunnel');
   const fail = (kind: ProxyConnectErrorKind, message: string, code?: string, extra: Partial<TunnelResult> = {}): TunnelResult => ({
     challenges: [],
     timings: { totalMs: elapsed() },
@@ -95,6 +96,7 @@ export async function openTunnel(options: TunnelOptions): Promise<TunnelResult> 
       if (done) return;
       done = true;
       deadline.removeEventListener('abort', onAbort);
+      clearDeadline();
       if (!result.socket) request.destroy();
       resolve({ proxyAddress: address, ...result, timings: { ...(connectMs !== undefined ? { connectMs } : {}), totalMs: elapsed() } });
     };

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +122,23 @@ describe('SystemResolver with --dns-server', () => {
     expect(slow.durationMs).toBeGreaterThanOrEqual(250);
     const big = await resolver().resolve('big.contoso.test', never);
     expect(big.addresses).toHaveLength(120);
+  });
+
+  it('times the DNS query, not the reading of the hosts file beside it', async () => {
+    // A FIFO as hosts file: reading it waits until the test writes, like a disk that is busy.
+    const fifo = join(dir, 'hosts-fifo');
+    execFileSync('mkfifo', [fifo]);
+    const HOSTS_DELAY_MS = 400;
+    const writer = setTimeout(() => void writeFile(fifo, '127.0.0.1 localhost\n'), HOSTS_DELAY_MS);
+    try {
+      const started = performance.now();
+      const result = await resolver({ hosts: fifo }).resolve('mail.contoso.test', never);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(HOSTS_DELAY_MS - 50);
+      expect(result.addresses.length).toBeGreaterThan(0);
+      expect(result.durationMs).toBeLessThan(HOSTS_DELAY_MS / 2);
+    } finally {
+      clearTimeout(writer);
+    }
   });
 
   it('returns IP literals as they are, also in URL brackets', async () => {

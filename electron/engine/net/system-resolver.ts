@@ -57,7 +57,7 @@ export class SystemResolver {
     const method: DnsSystemData['method'] = servers.length > 0 ? 'resolver' : 'os-lookup';
     const literal = isIP(wanted);
     // The OS lookup reads the hosts file itself; ours runs beside it only for the evidence.
-    const osAnswer = method === 'os-lookup' && !literal ? osResolve(wanted, signal) : undefined;
+    const osAnswer = method === 'os-lookup' && !literal ? timed(osResolve(wanted, signal)) : undefined;
     const hosts = await raceAbort(this.hostsFile(), signal).catch(
       (error: unknown): HostsFileContent => ({ path: this.options.hostsFile, lines: [], error: `not read: ${abortMessage(error)}` }),
     );
@@ -67,22 +67,25 @@ export class SystemResolver {
       ...(hosts.error ? { error: hosts.error } : {}),
     };
     const base = { name: wanted, method, ...(method === 'resolver' ? { servers } : {}), hostsFile };
-    const done = (result: { addresses: ResolvedAddress[]; source?: 'hosts-file' | 'dns'; error?: ErrorInfo<DnsErrorKind> }): DnsSystemData => ({
-      ...base,
-      ...result,
-      durationMs: Math.round(performance.now() - started),
-    });
+    // The time of the resolution itself: the OS lookup, the DNS query, or reading the hosts file
+    // when it answers. Our own read of the hosts file beside a lookup is evidence gathering, not
+    // resolution time; counting it would make a busy computer look like a slow DNS server.
+    const done = (result: Answer, durationMs: number): DnsSystemData => ({ ...base, ...result, durationMs: Math.round(durationMs) });
 
-    if (literal) return done({ addresses: [{ address: wanted, family: isIPv4(wanted) ? 4 : 6 }] });
-    if (osAnswer) return done(await osAnswer);
+    if (literal) return done({ addresses: [{ address: wanted, family: isIPv4(wanted) ? 4 : 6 }] }, performance.now() - started);
+    if (osAnswer) {
+      const { value, ms } = await osAnswer;
+      return done(value, ms);
+    }
     if (hostsFile.entries.length > 0) {
       const seen = new Set<string>();
       const addresses = hostsFile.entries
         .filter((e) => !seen.has(e.address) && seen.add(e.address))
         .map((e): ResolvedAddress => ({ address: e.address, family: isIPv4(e.address) ? 4 : 6 }));
-      return done({ addresses, source: 'hosts-file' });
+      return done({ addresses, source: 'hosts-file' }, performance.now() - started);
     }
-    return done({ ...(await resolverResolve(wanted, servers, this.options.timeoutMs ?? SYSTEM_RESOLVE_TIMEOUT_MS, signal)), source: 'dns' });
+    const { value, ms } = await timed(resolverResolve(wanted, servers, this.options.timeoutMs ?? SYSTEM_RESOLVE_TIMEOUT_MS, signal));
+    return done({ ...value, source: 'dns' }, ms);
   }
 
   /** Addresses only, for probes that just need to connect; rejects with a DnsLookupError. */
@@ -91,6 +94,15 @@ export class SystemResolver {
     if (result.addresses.length > 0) return result.addresses;
     throw new DnsLookupError(result.name, result.error ?? { kind: 'nodata', message: 'no addresses' });
   }
+}
+
+type Answer = { addresses: ResolvedAddress[]; source?: 'hosts-file' | 'dns'; error?: ErrorInfo<DnsErrorKind> };
+
+/** A promise's value and the milliseconds from now until it settled. */
+async function timed<T>(promise: Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await promise;
+  return { value, ms: performance.now() - started };
 }
 
 const perRun = new WeakMap<object, SystemResolver>();

@@ -13,6 +13,7 @@ import { localNetworkProbe } from './local-network';
 import { mtuProbe } from './mtu';
 import { proxyConfigProbe } from './proxy-config';
 import { proxyConnectProbe } from './proxy-connect';
+import { localNetworkRecheckProbe } from './local-network-recheck';
 import { tcpProbe } from './tcp';
 import { tlsProbe } from './tls';
 
@@ -39,3 +40,9 @@ export const PROBES: readonly AnyProbeDefinition[] = [
   authKerberosProbe,
   ...COLLECTOR_PROBES,
 ];
+
+/**
+ * Probes that look at the run as a whole and so start only after every probe of `PROBES` is done
+ * (or the deadline came): the second snapshot of the local network. They see all results so far.
+ */
+export const FINAL_PROBES: readonly AnyProbeDefinition[] = [localNetworkRecheckProbe];

@@ -3,9 +3,11 @@ import { okProbesOf } from '../../../shared/model/evidence';
 import { collectorInstanceId, type CollectorId } from '../collectors/collector';
 import { defineProbe, type PlanView } from '../probe';
 import { readLocalNetwork, type SystemNetworkFacts } from '../net/local-network';
+import type { LocalNetworkData } from '../../../shared/model/probe-data';
+import type { RunServices } from '../run-services';
 
 /** Reading interfaces and /proc is local and instant; a second is plenty even on a slow disk. */
-const LOCAL_NETWORK_TIMEOUT_MS = 1_000;
+export const LOCAL_NETWORK_TIMEOUT_MS = 1_000;
 
 /**
  * Collectors whose results complete the picture, per platform: Windows adapter descriptions
@@ -26,6 +28,32 @@ export function systemNetworkFacts(view: Pick<PlanView, 'results'>): SystemNetwo
   return { ipconfig, routes };
 }
 
+/**
+ * A snapshot of this computer's network: interfaces, addresses, default routes, DNS servers.
+ *
+ * The DNS servers are those the run uses (`--dns-server`, else the operating system's); the
+ * platform's collectors, where they already ran, complete the picture.
+ */
+export async function localNetworkSnapshot({ services, view }: { services: RunServices; view: Pick<PlanView, 'results'> }): Promise<LocalNetworkData> {
+  const fromOption = services.dnsServers.length > 0;
+  return readLocalNetwork(
+    {
+      servers: fromOption ? [...services.dnsServers] : getServers(),
+      source: fromOption ? 'option' : 'system',
+    },
+    systemNetworkFacts(view),
+  );
+}
+
+/** One line for progress and the report: interfaces up, VPN-like adapters, routes, DNS servers. */
+export function summarizeLocalNetwork(data: LocalNetworkData): string {
+  const up = data.interfaces.filter((i) => !i.internal && i.addresses.length > 0);
+  const vpn = up.filter((i) => i.vpn);
+  return `${up.length} interface(s) up${vpn.length ? `, VPN-like: ${vpn.map((i) => i.name).join(', ')}` : ''}; ${
+    data.defaultRoutes === null ? 'default route unknown' : `${data.defaultRoutes.length} default route(s)`
+  }; ${data.dnsServers.length} DNS server(s)`;
+}
+
 /** Interfaces, addresses, default routes and DNS servers of this computer. */
 export const localNetworkProbe = defineProbe({
   id: 'local.network',
@@ -38,22 +66,7 @@ export const localNetworkProbe = defineProbe({
     return [{ key: 'this-computer', target: 'this computer', input: undefined, ...(after.length > 0 ? { after, runIf: 'settled' as const } : {}) }];
   },
   async run({ services, view }) {
-    const fromOption = services.dnsServers.length > 0;
-    const data = await readLocalNetwork(
-      {
-        servers: fromOption ? [...services.dnsServers] : getServers(),
-        source: fromOption ? 'option' : 'system',
-      },
-      systemNetworkFacts(view),
-    );
-    const up = data.interfaces.filter((i) => !i.internal && i.addresses.length > 0);
-    const vpn = up.filter((i) => i.vpn);
-    return {
-      status: 'ok',
-      summary: `${up.length} interface(s) up${vpn.length ? `, VPN-like: ${vpn.map((i) => i.name).join(', ')}` : ''}; ${
-        data.defaultRoutes === null ? 'default route unknown' : `${data.defaultRoutes.length} default route(s)`
-      }; ${data.dnsServers.length} DNS server(s)`,
-      data,
-    };
+    const data = await localNetworkSnapshot({ services, view });
+    return { status: 'ok', summary: summarizeLocalNetwork(data), data };
   },
 });

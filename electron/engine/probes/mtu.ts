@@ -8,6 +8,7 @@ import { endpointKey, ipFamilyOf, normalizeName, type Endpoint } from '../net/en
 import { OUTLOOK_USER_AGENT } from '../net/outlook-requests';
 import { sizedExchange } from '../net/sized-exchange';
 import { tlsContext } from '../net/tls-handshake';
+import { deadlineSignal } from '../net/deadline-signal';
 
 /**
  * Small against large on the same path: the MTU black hole test, per address of the Exchange host.
@@ -111,7 +112,7 @@ export const mtuProbe = defineProbe({
     let sweepText = '';
     if (small.outcome === 'ok' && large.outcome === 'stalled' && !signal.aborted) {
       const waitMs = Math.round(Math.min(PING_WAIT_MAX_MS, Math.max(PING_WAIT_MIN_MS, 3 * (input.connectMs ?? PING_WAIT_MIN_MS))));
-      const sweepSignal = AbortSignal.any([signal, AbortSignal.timeout(DF_SWEEP_TIMEOUT_MS)]);
+      const { signal: sweepSignal } = deadlineSignal(signal, DF_SWEEP_TIMEOUT_MS, 'DF ping sweep');
       const sweep = await dfSweep(input.family, (payload) => dfPing({ family: input.family, address: input.address, payload, waitMs, signal: sweepSignal }), sweepSignal);
       if (sweep) {
         data.dfSweep = sweep;

@@ -9,6 +9,7 @@ import { decideProxy, type ProxySnapshot, type SourceState } from '../proxy/prox
 import { hostPortOf } from '../proxy/proxy-server';
 import { wpadUrl } from '../proxy/wpad';
 import type { RunServices } from '../run-services';
+import { deadlineSignal } from '../net/deadline-signal';
 
 /**
  * Worst case of one decision: a WPAD lookup, then a script download (3 s) and its evaluation
@@ -118,7 +119,12 @@ export function createProxyConfigProbe(options: ProxyConfigProbeOptions = {}) {
       const environment = pacEnvironment(services);
       const data = await decideProxy(input.url, (options.snapshot ?? proxySnapshot)(view), {
         runPac: (pacUrl, via) => runPacFile(services, environment, pacUrl, via, input.url, signal),
-        resolves: async (name) => (await services.lookup(name, AbortSignal.any([signal, AbortSignal.timeout(WPAD_LOOKUP_TIMEOUT_MS)])).catch(() => [])).length > 0,
+        resolves: async (name) => {
+          const deadline = deadlineSignal(signal, WPAD_LOOKUP_TIMEOUT_MS, 'WPAD lookup');
+          const found = await services.lookup(name, deadline.signal).catch(() => []);
+          deadline.clear();
+          return found.length > 0;
+        },
         wpadUrl: (name) => wpadUrl(name, options.wpadPort),
       });
       return { status: signal.aborted ? 'timeout' : 'ok', summary: summarize(data), data };

@@ -5,6 +5,7 @@ import { redactUrl } from '../../../shared/http/header-list';
 import { isIP } from '../../../shared/validate';
 import type { RunServices } from '../run-services';
 import { reasonText } from '../net/tcp-connect';
+import { deadlineSignal } from '../net/deadline-signal';
 
 /**
  * Downloads a PAC file the way Windows does for Outlook, with a size cap and a deadline.
@@ -32,7 +33,7 @@ export interface PacFetch {
 }
 
 export async function fetchPac(services: RunServices, url: string, signal: AbortSignal, timeoutMs = PAC_FETCH_TIMEOUT_MS): Promise<PacFetch> {
-  const deadline = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+  const { signal: deadline } = deadlineSignal(signal, timeoutMs, 'PAC download');
   let current = url;
   for (let hop = 0; ; hop += 1) {
     const result = await fetchOnce(services, current, deadline);

@@ -1,6 +1,7 @@
 import type { ResolvedAddress } from '../../../shared/model/probe-data';
 import { isIP, isIPv4, isIPv6 } from '../../../shared/validate';
 import type { PacEnvironment } from './pac-sandbox';
+import { deadlineSignal } from '../net/deadline-signal';
 
 /**
  * The PAC functions that need the outside world, on the run's resolver and this machine's
@@ -75,7 +76,9 @@ export function pacHelpers(environment: PacEnvironment): PacHelpers {
       pending.clear();
       await Promise.all(
         names.map(async (name) => {
-          const found = await environment.lookup(name, AbortSignal.any([signal, AbortSignal.timeout(PAC_LOOKUP_TIMEOUT_MS)])).catch(() => []);
+          const deadline = deadlineSignal(signal, PAC_LOOKUP_TIMEOUT_MS, 'PAC name lookup');
+          const found = await environment.lookup(name, deadline.signal).catch(() => []);
+          deadline.clear();
           cache.set(name, found);
         }),
       );

@@ -4,6 +4,7 @@ import type { ErrorInfo, PacErrorKind, ResolvedAddress } from '../../../shared/m
 import { reasonText } from '../net/tcp-connect';
 import { pacHelpers } from './pac-helpers';
 import { quickjsWasm } from './quickjs-module';
+import { deadlineSignal } from '../net/deadline-signal';
 
 /**
  * Evaluates a PAC file's `FindProxyForURL` in a sandbox, with hard limits.
@@ -54,7 +55,7 @@ export interface PacEvaluation {
 
 /** Runs `FindProxyForURL(url, host)` of `script`; never throws. */
 export async function evaluatePac(script: string, url: string, environment: PacEnvironment, signal: AbortSignal, timeoutMs = PAC_EVAL_TIMEOUT_MS): Promise<PacEvaluation> {
-  const deadline = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+  const { signal: deadline, clear: clearDeadline } = deadlineSignal(signal, timeoutMs, 'PAC evaluation');
   const helpers = pacHelpers(environment);
   // Set when the script had to be stopped, so its error can be told apart from a script's own.
   let stoppedFor: 'blocking' | 'deadline' | undefined;
@@ -108,6 +109,7 @@ export async function evaluatePac(script: string, url: string, environment: PacE
       }
     }
   } finally {
+    clearDeadline();
     vm.dispose();
   }
 }

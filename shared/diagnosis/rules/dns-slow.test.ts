@@ -26,6 +26,14 @@ describe('dns.slow', () => {
     expect(rule.evaluate(makeEvidence([dnsSystem(HOST, ['192.0.2.10'], { durationMs: DNS_SLOW_MS })]))).toBeNull();
   });
 
+  it('does not count the time of an answer from the hosts file (no DNS server was asked)', () => {
+    const pinned = dnsSystem(HOST, ['192.0.2.10'], { durationMs: 1500, method: 'resolver', hosts: [{ address: '192.0.2.10', line: 3 }] });
+    pinned.data = { ...pinned.data!, source: 'hosts-file' };
+    expect(rule.evaluate(makeEvidence([pinned, dnsDirect(HOST, ['192.0.2.10'])]))).toBeNull();
+    // The fresh query to the DNS server still counts.
+    expect(rule.evaluate(makeEvidence([pinned, dnsDirect(HOST, ['192.0.2.10'], { durationMs: 1500 })]))).not.toBeNull();
+  });
+
   it('is explained by a DNS timeout on the Exchange host', () => {
     const evidence = makeEvidence([dnsSystem(HOST, ['192.0.2.10'], { durationMs: 4000 }), dnsDirect(HOST, 'timeout')]);
     expect(rule.evaluate(evidence)).not.toBeNull();

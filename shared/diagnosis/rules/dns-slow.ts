@@ -10,6 +10,7 @@ export const DNS_SLOW_MS = 1_000;
 /**
  * `dns.slow`: resolving a name Outlook uses took longer than a second, or one query type (A or
  * AAAA) timed out while the other answered (the lookup then waits for that timeout every time).
+ * A system answer from the hosts file does not count: no DNS server was asked.
  */
 export const dnsSlow = defineRule({
   id: 'dns.slow',
@@ -20,7 +21,9 @@ export const dnsSlow = defineRule({
     for (const view of dnsViews(evidence).values()) {
       const role = roles.roleOf(view.name);
       if (!isOutlookRole(role)) continue;
-      const durations = [view.system, view.direct].filter((r) => r && addressesOf(r).length > 0).map((r) => r!.data.durationMs);
+      // An answer from the hosts file involved no DNS server: its time is reading a local file.
+      const system = view.system?.data.source === 'hosts-file' ? undefined : view.system;
+      const durations = [system, view.direct].filter((r) => r && addressesOf(r).length > 0).map((r) => r!.data.durationMs);
       if (durations.length === 0) continue;
       const ms = Math.max(...durations);
       const partial = addressesOf(view.direct).length > 0 && view.direct?.data.error?.kind === 'timeout';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dnsDirect, dnsSystem } from '../testing/evidence-builders';
 import { connectivity, evidenceOf } from '../testing/http-evidence-builders';
 import { firingRule, hitOf, raisedIds } from '../testing/diagnose-helpers';
 import { RAISING } from '../testing/rules-b-scenarios';
@@ -29,6 +30,21 @@ describe('portal.ncsi-unreachable', () => {
     const evidence = evidenceOf([connectivity('portal'), { ...connectivity('wrong-answer'), id: 'connectivity:second' }]);
     expect(portalNcsiUnreachableRule.evaluate({ ...evidence, probes: [evidence.probes[1]!] })).not.toBeNull();
     expect(raisedIds(evidence, portalDetectedRule, portalNcsiUnreachableRule)).toEqual(['portal.detected']);
+  });
+
+  it('a DNS server that fails for Outlook\'s names as well explains a check that could not resolve its host', () => {
+    const lookupFailed = connectivity('unreachable');
+    lookupFailed.data = { ...lookupFailed.data!, error: { kind: 'dns', code: 'ETIMEOUT', message: 'www.msftconnecttest.com: no answer from 192.168.10.2' } };
+    const deadDns = [dnsDirect('mail.contoso.com', 'timeout'), dnsSystem('mail.contoso.com', 'timeout')];
+    expect(portalNcsiUnreachableRule.evaluate(evidenceOf([...deadDns, lookupFailed]))).toBeNull();
+    expect(portalNcsiUnreachableRule.evaluate(evidenceOf([dnsDirect('mail.contoso.com', 'servfail'), lookupFailed]))).toBeNull();
+    // Still raised: Outlook's names resolve (or simply do not exist), so the check's failure is its own.
+    expect(portalNcsiUnreachableRule.evaluate(evidenceOf([dnsDirect('mail.contoso.com', ['192.0.2.7']), lookupFailed]))).not.toBeNull();
+    expect(portalNcsiUnreachableRule.evaluate(evidenceOf([dnsDirect('mail.contoso.com', 'nxdomain'), lookupFailed]))).not.toBeNull();
+    // Still raised: the check resolved its host and then got no answer.
+    const resolvedThenTimeout = connectivity('unreachable');
+    resolvedThenTimeout.data = { ...resolvedThenTimeout.data!, addresses: ['192.0.2.80'], address: '192.0.2.80' };
+    expect(portalNcsiUnreachableRule.evaluate(evidenceOf([...deadDns, resolvedThenTimeout]))).not.toBeNull();
   });
 
   it('no network at all explains it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceOf, healthyExchange, http } from '../testing/http-evidence-builders';
+import { evidenceOf, exchangeWith, healthyExchange, http } from '../testing/http-evidence-builders';
 import { hitOf, raisedIds } from '../testing/diagnose-helpers';
 import { RAISING } from '../testing/rules-b-scenarios';
 import { serverProtocolMissingRule } from './server-protocol-missing';
@@ -21,6 +21,11 @@ describe('server.protocol-missing', () => {
   it('not raised for 404 on OWA or EWS, nor for a healthy Exchange', () => {
     expect(serverProtocolMissingRule.evaluate(evidenceOf([http('owa', { status: 404 }), http('ews', { status: 404 })]))).toBeNull();
     expect(serverProtocolMissingRule.evaluate(evidenceOf(healthyExchange()))).toBeNull();
+  });
+
+  it('raised, not hidden, when the missing directory\'s health check answers 404 as well', () => {
+    const evidence = evidenceOf(exchangeWith(http('mapi', { status: 404 }), http('healthcheck', { status: 404 })));
+    expect(raisedIds(evidence, serverUnavailableRule, serverProtocolMissingRule)).toEqual(['server.protocol-missing']);
   });
 
   it('an unavailable server (a load balancer\'s sorry page) is the cause', () => {

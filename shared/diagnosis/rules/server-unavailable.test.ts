@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectivity, evidenceOf, healthyExchange, http } from '../testing/http-evidence-builders';
+import { connectivity, evidenceOf, exchangeWith, healthyExchange, http } from '../testing/http-evidence-builders';
 import { hitOf, raisedIds } from '../testing/diagnose-helpers';
 import { RAISING } from '../testing/rules-b-scenarios';
 import { portalDetectedRule } from './portal-detected';
@@ -26,6 +26,17 @@ describe('server.unavailable', () => {
   it('not raised for a healthy Exchange or an answer that is only an error (500)', () => {
     expect(serverUnavailableRule.evaluate(evidenceOf(healthyExchange()))).toBeNull();
     expect(serverUnavailableRule.evaluate(evidenceOf([http('mapi', { status: 500 })]))).toBeNull();
+  });
+
+  it('a 404 health check of a missing virtual directory is that directory missing, not an unavailable server', () => {
+    const mapiMissing = evidenceOf(exchangeWith(http('mapi', { status: 404 }), http('healthcheck', { status: 404 })));
+    expect(serverUnavailableRule.evaluate(mapiMissing)).toBeNull();
+    // A 404 health check beside a /mapi that answers like Exchange still counts.
+    const onlyTheCheck = evidenceOf(exchangeWith(http('healthcheck', { status: 404 })));
+    expect(hitOf(serverUnavailableRule, onlyTheCheck).evidence).toHaveLength(1);
+    // So does a 503 beside the missing directory.
+    const alsoDown = evidenceOf([...exchangeWith(http('mapi', { status: 404 }), http('healthcheck', { status: 404 })), http('ews', { status: 503 })]);
+    expect(hitOf(serverUnavailableRule, alsoDown).args?.endpoints).toContain('HTTP 503');
   });
 
   it('a portal is the cause', () => {

@@ -1,21 +1,33 @@
-import { serverFinding, statusHits } from '../server-evidence';
+import { serverFinding, statusHits, type StatusHit } from '../server-evidence';
 import { defineRule } from '../rule';
 
 /** Statuses of a server or load balancer that has nothing to answer with. */
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
+const vdirKey = (hit: StatusHit) => `${hit.host.toLowerCase()} ${hit.endpoint}`;
+
 /**
  * Exchange (or the load balancer in front) answers 502/503/504, or a health check
  * (healthcheck.htm) is not 200.
  *
- * Lowered when only OWA, EWS or Autodiscover (or their health checks) are affected while /mapi or
- * /rpc answer like Exchange.
+ * A health check answering 404 where its virtual directory itself answers 404 only repeats that
+ * the directory is missing (`server.protocol-missing`, which this finding would hide); the server
+ * is not unavailable. Lowered when only OWA, EWS or Autodiscover (or their health checks) are
+ * affected while /mapi or /rpc answer like Exchange.
  */
 export const serverUnavailableRule = defineRule({
   id: 'server.unavailable',
   dependsOn: ['portal.detected', 'proxy.auth-required', 'proxy.connect-blocked'],
   evaluate(evidence) {
-    const hits = statusHits(evidence, (status, endpoint) => UNAVAILABLE_STATUSES.has(status) || (endpoint === 'healthcheck' && status !== 200));
+    const missingVdirs = new Set(statusHits(evidence, (status, endpoint) => status === 404 && endpoint !== 'healthcheck').map(vdirKey));
+    const echoes = new Set(
+      statusHits(evidence, (status, endpoint) => status === 404 && endpoint === 'healthcheck')
+        .filter((hit) => missingVdirs.has(vdirKey(hit)))
+        .map((hit) => hit.id),
+    );
+    const hits = statusHits(evidence, (status, endpoint) => UNAVAILABLE_STATUSES.has(status) || (endpoint === 'healthcheck' && status !== 200)).filter(
+      (hit) => !echoes.has(hit.id),
+    );
     return serverFinding(evidence, hits, 'warning');
   },
 });
