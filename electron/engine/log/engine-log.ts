@@ -42,7 +42,7 @@ export function formatLogText(message: string, fields: LogFields | undefined, re
 }
 
 function formatValue(value: Exclude<LogValue, undefined>): string {
-  if (Array.isArray(value)) return value.length ? value.map((v) => formatValue(v)).join(',') : '-';
+  if (Array.isArray(value)) return value.length ? (value as readonly string[]).map((v) => formatValue(v)).join(',') : '-';
   if (typeof value === 'string') return value === '' || /[\s"=]/.test(value) ? JSON.stringify(value) : value;
   return String(value);
 }
