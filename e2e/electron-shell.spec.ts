@@ -1,26 +1,11 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API_GLOBAL, EVENT_VERB_NAMES, INVOKE_VERB_NAMES } from '../shared/ipc/api';
+import { electronBinary } from './support/electron-binary';
 import { de, stepHeading } from './support/wizard';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-/**
- * The Electron binary, when this machine has one. Found the way the `electron` package finds it
- * (`path.txt`, `ELECTRON_OVERRIDE_DIST_PATH`), but without requiring the package: its index
- * starts a download when the binary is missing, and a test must not reach the internet.
- */
-function electronBinary(): string | null {
-  const pkg = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  const pathFile = path.join(pkg, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const binary = override ? path.join(override, relative ?? 'electron') : relative ? path.join(pkg, 'dist', relative) : null;
-  return binary && existsSync(binary) ? binary : null;
-}
 
 /**
  * The packaged shell itself: window, secure preferences, the preload's verbs, navigation and

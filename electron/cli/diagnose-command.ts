@@ -4,6 +4,7 @@ import { detectOutlookAccount, type OutlookAccount } from '../engine/detect-outl
 import { OptionError, prepareRun, type EngineOptions } from '../engine/engine-options';
 import { writeTextAtomic } from '../engine/fs/atomic-write';
 import { writeBundle } from '../engine/bundle/write-bundle';
+import { lineLog, SILENT_LOG } from '../engine/log/engine-log';
 import { resolveBundlePath } from './bundle-path';
 import { runDiagnosis, type RunOutcome } from '../engine/run-diagnosis';
 import { parseOptions } from './parse-options';
@@ -28,6 +29,7 @@ export const DIAGNOSE_OPTIONS = {
   anonymize: { type: 'boolean' },
   lang: { type: 'string' },
   'hosts-file': { type: 'string' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -51,6 +53,7 @@ Checks the network path from this computer to Exchange the way Outlook walks it.
   --anonymize                replace user, mailbox and computer names in the bundle
   --lang de|en               language of texts (default de)
   --hosts-file PATH          read this hosts file instead of the system's
+  --verbose                  log the run (start, end, errors) to standard error
 
 Exit codes: 0 ok, 1 warning, 2 problem, 64 wrong usage, 70 internal error.`;
 
@@ -132,6 +135,8 @@ export async function diagnoseCommand(args: string[], io: CommandIo): Promise<nu
   progress.start();
   const outcome: RunOutcome = await runDiagnosis(prepared, {
     lang,
+    // The same lines the desktop app writes to its log file, redacted the same way.
+    log: values.verbose ? lineLog((line) => io.stderr.write(line), 'debug', { secrets: password ? [password] : [] }) : SILENT_LOG,
     onEvent: (e) => progress.onEvent(e),
     ...(io.signal ? { signal: io.signal } : {}),
   });

@@ -1,10 +1,12 @@
 import { app, BrowserWindow, clipboard, dialog, Menu, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { translator, type Lang } from '../../shared/i18n';
+import type { Lang } from '../../shared/i18n';
 import { appDefaults } from '../engine/host/app-defaults';
 import { buildAppInfo } from '../engine/host/app-info';
 import { createDiagnosisHost } from '../engine/host/diagnosis-host';
+import { aboutDialog } from './about';
+import { createAppLog } from './app-log';
 import { APP_URL, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { handleInvoke, sendEvent } from './ipc/typed-ipc-main';
 import { isTrustedSender, trustedLocationOf } from './ipc/sender-check';
@@ -22,6 +24,10 @@ const PRELOAD = path.join(here, '../preload/index.cjs');
 // electron-vite's dev server, only in an unpackaged build (`npm run dev`).
 const DEV_URL = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const PAGE_URL = DEV_URL ?? APP_URL;
+
+// First, so that even a failing start leaves a line (in <userData>/logs/app.log).
+const appLog = createAppLog({ dir: path.join(app.getPath('userData'), 'logs'), console: !app.isPackaged });
+appLog.catchErrors();
 
 app.enableSandbox();
 registerAppScheme();
@@ -41,18 +47,12 @@ async function start(): Promise<void> {
   const stateFile = path.join(app.getPath('userData'), 'window-state.json');
   const win = createMainWindow({ preload: PRELOAD, state: await loadWindowState(stateFile), stateFile });
   const info = buildAppInfo('electron');
+  const log = appLog.log;
+  log.info('app start', { version: info.version, commit: info.commit, buildDate: info.buildDate, platform: info.platform, electron: process.versions.electron, packaged: app.isPackaged });
+  app.on('will-quit', () => log.info('app stop'));
   let lang: Lang = 'de';
 
-  const showAbout = () => {
-    const t = translator(lang);
-    void dialog.showMessageBox(win, {
-      type: 'info',
-      title: t.t('menu/about'),
-      message: 'Outlook-Doktor',
-      detail: t.t('menu/aboutDetail', { version: info.version, commit: info.commit, date: info.buildDate.slice(0, 10) }),
-      buttons: [t.t('menu/ok')],
-    });
-  };
+  const showAbout = () => void dialog.showMessageBox(win, aboutDialog(info, lang));
   const setMenu = () => {
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
@@ -65,10 +65,10 @@ async function start(): Promise<void> {
   };
   setMenu();
 
-  const host = createDiagnosisHost({ emit: (event) => sendEvent(win.webContents, 'diagnosis:event', event) });
+  const host = createDiagnosisHost({ emit: (event) => sendEvent(win.webContents, 'diagnosis:event', event), log });
   const trusted = (facts: Parameters<typeof isTrustedSender>[0]) =>
     isTrustedSender(facts, { webContentsIds: () => BrowserWindow.getAllWindows().map((w) => w.webContents.id), location: page });
-  const onReject = (error: Error) => console.warn(`[ipc] ${error.message}`);
+  const onReject = (error: Error) => log.warn('ipc rejected', { reason: error.message });
 
   handleInvoke('app:info', () => info, trusted, onReject);
   handleInvoke('app:defaults', () => appDefaults(), trusted, onReject);

@@ -13,6 +13,8 @@ export const BUNDLE_ENTRY = {
   checklist: 'checklist.json',
   manifest: 'manifest.json',
   readme: 'LIESMICH.txt',
+  /** The desktop app's own log (start, runs, errors), newest part; only when the app writes the bundle. */
+  log: 'logs/app.log',
 } as const;
 
 export type FixedBundleEntry = (typeof BUNDLE_ENTRY)[keyof typeof BUNDLE_ENTRY];

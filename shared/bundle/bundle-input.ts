@@ -41,6 +41,8 @@ export interface BundleInput {
   checklist?: ChecklistAnswers;
   artifacts?: readonly SystemArtifact[];
   monitor?: MonitorData;
+  /** The app's log file (its newest part), for `logs/app.log`; redacted like every other entry. */
+  log?: string;
 }
 
 /** What the redaction removed, per kind; the manifest and the preview show it. */

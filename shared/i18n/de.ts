@@ -126,6 +126,7 @@ export const de = {
       har: 'Alle HTTP-Anfragen der Prüfung ({{count}}) im HAR-Format für die Entwicklertools des Browsers oder Fiddler',
       system: 'Ausgabe von „{{command}}“ (Exitcode {{exitCode}})',
       monitor: 'Protokoll der Dauerüberwachung ({{lines}} Messungen)',
+      log: 'Protokolldatei des Programms: Start, Prüfungen mit Ergebnis und Dauer, Fehler ({{lines}} Zeilen)',
       checklist: 'Antworten auf die Fragen der Checkliste ({{count}})',
       manifest: 'Inhaltsverzeichnis: Größe und SHA-256-Prüfsumme jeder Datei, Version, was entfernt wurde',
       readme: 'Erklärung des Inhalts für den IT-Support (diese Datei)',

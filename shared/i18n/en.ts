@@ -128,6 +128,7 @@ export const en: Messages = {
       har: 'Every HTTP request of the check ({{count}}) in HAR format for browser developer tools or Fiddler',
       system: 'Output of “{{command}}” (exit code {{exitCode}})',
       monitor: 'Monitoring log ({{lines}} measurements)',
+      log: "The program's log file: start, checks with their result and duration, errors ({{lines}} lines)",
       checklist: 'Answers to the checklist questions ({{count}})',
       manifest: 'Table of contents: size and SHA-256 checksum of every file, version, what was removed',
       readme: 'Explanation of the contents for IT support (this file)',

@@ -88,6 +88,9 @@ export class BundlePlan {
     const artifacts = (input.artifacts ?? []).map((a) => r.value<SystemArtifact>({ ...a, text: capText(a.text) }));
     const monitor = input.monitor ? { csv: r.text(input.monitor.csv), statistics: input.monitor.statistics ? r.value<MonitorStatistics>(input.monitor.statistics) : undefined } : undefined;
     const monitorLines = monitor ? countCsvLines(monitor.csv) : 0;
+    // The log is redacted when written; this pass also catches what an older version let through.
+    const log = input.log ? r.text(capText(input.log)) : undefined;
+    const logLines = log ? log.split('\n').filter((l) => l.trim() !== '').length : 0;
     const systemNames: string[] = [];
     const taken = new Set<string>();
     for (const a of artifacts) {
@@ -131,6 +134,7 @@ export class BundlePlan {
       });
     });
     if (monitor) add({ name: BUNDLE_ENTRY.monitor, format: 'text', description: tr.t('bundle/entry/monitor', { lines: monitorLines }), render: () => monitor.csv });
+    if (log !== undefined) add({ name: BUNDLE_ENTRY.log, format: 'text', description: tr.t('bundle/entry/log', { lines: logLines }), render: () => log });
     add({
       name: BUNDLE_ENTRY.checklist,
       format: 'json',
@@ -180,6 +184,7 @@ export class BundlePlan {
     describeArgs.set(BUNDLE_ENTRY.har, { key: 'har', args: { count: exchanges } });
     artifacts.forEach((a, i) => describeArgs.set(systemNames[i]!, { key: 'system', args: { command: a.commandLine, exitCode: a.exitCode ?? '–' } }));
     describeArgs.set(BUNDLE_ENTRY.monitor, { key: 'monitor', args: { lines: monitorLines } });
+    describeArgs.set(BUNDLE_ENTRY.log, { key: 'log', args: { lines: logLines } });
     describeArgs.set(BUNDLE_ENTRY.checklist, { key: 'checklist', args: { count: Object.keys(checklist.answers).length } });
     describeArgs.set(BUNDLE_ENTRY.readme, { key: 'readme', args: {} });
     describeArgs.set(BUNDLE_ENTRY.manifest, { key: 'manifest', args: {} });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { APP_CSP, EMPTY_STYLE_HASH, WEB_CSP } from './content-security-policy';
+import { APP_CSP, EMPTY_STYLE_HASH, metaPolicy, WEB_CSP, withMetaPolicy } from './content-security-policy';
 
 const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values.join(' ')]));
 
@@ -28,5 +28,17 @@ describe('the content security policies', () => {
     const expected = directives(WEB_CSP);
     expected.delete('frame-ancestors');
     expect(directives(meta!)).toEqual(expected);
+  });
+});
+
+describe('the page’s meta policy for a host', () => {
+  it('drops frame-ancestors and replaces the policy in the page', () => {
+    expect(metaPolicy(APP_CSP)).not.toContain('frame-ancestors');
+    const html = '<head><meta http-equiv="Content-Security-Policy" content="default-src \'self\'" /></head>';
+    expect(withMetaPolicy(html, APP_CSP)).toBe(`<head><meta http-equiv="Content-Security-Policy" content="${metaPolicy(APP_CSP)}" /></head>`);
+  });
+
+  it('refuses a page without a policy element', () => {
+    expect(withMetaPolicy('<head></head>', APP_CSP)).toBeNull();
   });
 });

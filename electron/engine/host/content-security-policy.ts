@@ -25,3 +25,24 @@ const COMMON = [
 
 export const APP_CSP = [...COMMON, "connect-src 'none'"].join('; ');
 export const WEB_CSP = [...COMMON, "connect-src 'self'"].join('; ');
+
+/** The part of a policy a `<meta>` element can carry: everything but `frame-ancestors` (ignored there by browsers). */
+export function metaPolicy(csp: string): string {
+  return csp
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d !== '' && !d.startsWith('frame-ancestors'))
+    .join('; ');
+}
+
+const META_CSP = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/i;
+
+/**
+ * The page with its `<meta>` policy set to `csp`, so the file as served states exactly the policy
+ * its header enforces (the page in the repository carries the web harness's policy); null when
+ * the page has no such element, which a host must treat as an error, not serve.
+ */
+export function withMetaPolicy(html: string, csp: string): string | null {
+  if (!META_CSP.test(html)) return null;
+  return html.replace(META_CSP, (_m, head: string, tail: string) => `${head}${metaPolicy(csp)}${tail}`);
+}

@@ -1,6 +1,7 @@
 import type { DiagnosisEvent, InvokeRequest, InvokeResponse } from '../../../shared/ipc/api';
 import { isInputProblem } from '../../../shared/ipc/schemas';
 import { OptionError, prepareRun, type EngineOptions } from '../engine-options';
+import { SILENT_LOG, type EngineLog } from '../log/engine-log';
 import type { AnyProbeDefinition } from '../probe';
 import { errorMessage } from '../runner';
 import { runDiagnosis } from '../run-diagnosis';
@@ -19,6 +20,8 @@ export interface DiagnosisHostOptions {
   base?: BaseEngineOptions;
   /** Delivers events to the page(s). Must not throw; a throw is swallowed so the run goes on. */
   emit(event: DiagnosisEvent): void;
+  /** Runs, refused starts and failures (the app's log file); nothing by default. */
+  log?: EngineLog;
   /** Only for tests of the host itself (a slow probe to cancel); the real list otherwise. */
   probes?: readonly AnyProbeDefinition[];
 }
@@ -43,6 +46,11 @@ export interface DiagnosisHost {
 export function createDiagnosisHost(options: DiagnosisHostOptions): DiagnosisHost {
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   const seen = new Set<string>();
+  const log = options.log ?? SILENT_LOG;
+  const refuse = (answer: Extract<InvokeResponse<'diagnosis:start'>, { ok: false }>) => {
+    log.warn('run refused', { problem: answer.problem, field: answer.field });
+    return answer;
+  };
   const emit = (event: DiagnosisEvent) => {
     try {
       options.emit(event);
@@ -53,8 +61,8 @@ export function createDiagnosisHost(options: DiagnosisHostOptions): DiagnosisHos
 
   return {
     async start(request) {
-      if (seen.has(request.runId)) return { ok: false, field: 'form', problem: 'duplicate-run', message: 'run id already used' };
-      if (running.size >= MAX_RUNNING_DIAGNOSES) return { ok: false, field: 'form', problem: 'busy', message: 'a diagnosis is already running' };
+      if (seen.has(request.runId)) return refuse({ ok: false, field: 'form', problem: 'duplicate-run', message: 'run id already used' });
+      if (running.size >= MAX_RUNNING_DIAGNOSES) return refuse({ ok: false, field: 'form', problem: 'busy', message: 'a diagnosis is already running' });
       const email = request.email?.trim() ? request.email : undefined;
       const server = request.server?.trim() ? request.server : undefined;
       let prepared;
@@ -65,12 +73,12 @@ export function createDiagnosisHost(options: DiagnosisHostOptions): DiagnosisHos
         if (error.option === '--email' || error.option === '--server') {
           const field = error.problem === 'missing' ? 'form' : error.option === '--email' ? 'email' : 'server';
           const problem = error.problem === 'missing' ? 'missing' : error.problem;
-          if (problem === 'missing' || isInputProblem(problem)) return { ok: false, field, problem, message: `${error.option} ${error.message}` };
+          if (problem === 'missing' || isInputProblem(problem)) return refuse({ ok: false, field, problem, message: `${error.option} ${error.message}` });
         }
-        return { ok: false, field: 'form', problem: 'config', message: `${error.option} ${error.message}` };
+        return refuse({ ok: false, field: 'form', problem: 'config', message: `${error.option} ${error.message}` });
       }
       // Checked again after the await: two starts may have raced through validation.
-      if (running.size >= MAX_RUNNING_DIAGNOSES) return { ok: false, field: 'form', problem: 'busy', message: 'a diagnosis is already running' };
+      if (running.size >= MAX_RUNNING_DIAGNOSES) return refuse({ ok: false, field: 'form', problem: 'busy', message: 'a diagnosis is already running' });
       remember(seen, request.runId);
 
       const { runId } = request;
@@ -78,11 +86,15 @@ export function createDiagnosisHost(options: DiagnosisHostOptions): DiagnosisHos
       const done = runDiagnosis(prepared, {
         lang: request.lang,
         signal: controller.signal,
+        log,
         onEvent: (event) => emit({ runId, type: 'progress', event }),
         ...(options.probes ? { probes: options.probes } : {}),
       }).then(
         (outcome) => emit({ runId, type: 'finished', report: outcome.report, endedEarly: outcome.endedEarly }),
-        (error: unknown) => emit({ runId, type: 'failed', message: errorMessage(error) }),
+        (error: unknown) => {
+          log.error('run failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+          emit({ runId, type: 'failed', message: errorMessage(error) });
+        },
       ).finally(() => running.delete(runId));
       running.set(runId, { controller, done });
       return { ok: true };
