@@ -12,7 +12,7 @@ const INFO: AppInfo = {
   buildDate: '2026-01-01',
   platform: 'test',
   shell: 'web',
-  capabilities: { bundleExport: false, monitor: false },
+  capabilities: { bundleExport: true, monitor: false },
   testMode: true,
 };
 
@@ -53,6 +53,12 @@ function fakeApi(overrides: Partial<OutlookDoktorApi> = {}) {
       return () => listeners.splice(listeners.indexOf(listener), 1);
     },
     onAppCommand: () => () => undefined,
+    previewBundle: async () => ({ ok: false, problem: 'no-report' }),
+    saveBundle: async () => ({ ok: false, problem: 'no-report', message: 'none' }),
+    revealBundle: async () => ({ shown: false }),
+    openBundle: async () => ({ ok: false, problem: 'cancelled' }),
+    openBundleFile: async () => ({ ok: false, problem: 'cancelled' }),
+    onBundleProgress: () => () => undefined,
     ...overrides,
   };
   return { api, calls, emit: (event: DiagnosisEvent) => listeners.forEach((l) => l(event)), listeners };
