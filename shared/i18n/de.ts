@@ -397,6 +397,7 @@ export const de = {
       noManifest: 'Das Paket hat kein Inhaltsverzeichnis (manifest.json); ob es verändert wurde, lässt sich nicht prüfen.',
       back: 'Zurück zur eigenen Prüfung',
       readOnly: 'Antworten aus dem Diagnosepaket – hier nicht änderbar.',
+      fromAnswers: 'Aus den Antworten im Diagnosepaket',
       openFailed: 'Das Diagnosepaket lässt sich nicht öffnen. {{message}}',
       notZipName: 'Bitte ziehen Sie ein Diagnosepaket (eine .zip-Datei) auf das Fenster. „{{name}}“ ist keins.',
       oneFile: 'Bitte ziehen Sie nur eine Datei auf das Fenster.',

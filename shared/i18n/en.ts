@@ -399,6 +399,7 @@ export const en: Messages = {
       noManifest: 'The bundle has no table of contents (manifest.json); whether it was changed cannot be checked.',
       back: 'Back to your own check',
       readOnly: 'Answers from the diagnostic bundle – cannot be changed here.',
+      fromAnswers: 'From the answers in the diagnostic bundle',
       openFailed: 'The diagnostic bundle cannot be opened. {{message}}',
       notZipName: 'Please drag a diagnostic bundle (a .zip file) onto the window. “{{name}}” is not one.',
       oneFile: 'Please drag only one file onto the window.',

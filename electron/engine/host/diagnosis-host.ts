@@ -1,3 +1,4 @@
+import type { SystemArtifact } from '../../../shared/bundle/bundle-input';
 import type { DiagnosisEvent, InvokeRequest, InvokeResponse } from '../../../shared/ipc/api';
 import { isInputProblem } from '../../../shared/ipc/schemas';
 import type { Report } from '../../../shared/report/report-schema';
@@ -5,7 +6,6 @@ import { OptionError, prepareRun, type EngineOptions } from '../engine-options';
 import type { AnyProbeDefinition } from '../probe';
 import { errorMessage } from '../runner';
 import { runDiagnosis } from '../run-diagnosis';
-import type { RunArtifact } from '../run-services';
 
 /** Runs at once per host: one window (or one bridge) checks one thing at a time; a second start is refused, not queued. */
 export const MAX_RUNNING_DIAGNOSES = 1;
@@ -33,7 +33,7 @@ export interface DiagnosisHostOptions {
 export interface FinishedRun {
   runId: string;
   report: Report;
-  artifacts: readonly RunArtifact[];
+  artifacts: readonly SystemArtifact[];
 }
 
 export interface DiagnosisHost {

@@ -35,7 +35,7 @@ export function ViewerBanner() {
 
   return (
     <section className={styles.banner} aria-label={t('ui/viewer/title')} data-viewer-banner="" data-verification={verification.status}>
-      <MessageBar intent="info" layout="multiline" icon={null}>
+      <MessageBar intent="info" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{t('ui/viewer/title')}</MessageBarTitle>
           <span className={styles.line} data-origin="">

@@ -5,7 +5,7 @@ import { selectActions, selectLang, selectViewer } from '../store/selectors';
 import { useWizard } from '../store/store-context';
 
 const useStyles = makeStyles({
-  notice: { marginBottom: tokens.spacingVerticalL },
+  item: { marginBottom: tokens.spacingVerticalL },
 });
 
 /**
@@ -20,10 +20,10 @@ export function ViewerNotice() {
   const { dismissViewerProblem } = useWizard(selectActions);
   const { problem } = viewer;
   return (
-    <div aria-live="polite" className={styles.notice}>
-      {viewer.opening && <Spinner size="small" labelPosition="after" label={t('ui/viewer/opening')} />}
+    <div aria-live="polite">
+      {viewer.opening && <Spinner className={styles.item} size="small" labelPosition="after" label={t('ui/viewer/opening')} />}
       {problem && (
-        <MessageBar intent="error" layout="multiline" role="alert" data-open-problem="">
+        <MessageBar className={styles.item} intent="error" layout="multiline" role="alert" data-open-problem="">
           <MessageBarBody>{t('ui/viewer/openFailed', { message: 'message' in problem ? problem.message[lang] : t(problem.key, problem.args) })}</MessageBarBody>
           <MessageBarActions
             containerAction={<Button appearance="transparent" aria-label={t('ui/viewer/dismiss')} icon={<Dismiss20Regular />} onClick={dismissViewerProblem} />}

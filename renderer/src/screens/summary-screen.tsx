@@ -118,7 +118,7 @@ export function SummaryScreen() {
         })}
         {advice.length > 0 && (
           <>
-            <h3 className={styles.subTitle}>{t('ui/summary/fromAnswers')}</h3>
+            <h3 className={styles.subTitle}>{viewed ? t('ui/viewer/fromAnswers') : t('ui/summary/fromAnswers')}</h3>
             <ul className={styles.list}>
               {advice.map((a) => (
                 <li key={`${a.section}/${a.question.id}`}>{a.choice.advice[lang]}</li>
