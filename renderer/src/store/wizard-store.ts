@@ -185,7 +185,10 @@ export function createWizardStore(api: OutlookDoktorApi, options: { lang?: Lang;
       goTo(step) {
         // "Start" is the user's own check: going there leaves someone else's bundle.
         if (step === 'start' && get().viewer.bundle) set({ viewer: { ...INITIAL_VIEWER } });
-        if (STEP_IDS.includes(step) && isReachable(step, reach())) set({ step, notice: null });
+        if (!STEP_IDS.includes(step) || !isReachable(step, reach())) return;
+        const { exporting } = get();
+        // A step change (the menu's "new check") takes the export dialog with it, unless it is writing.
+        set({ step, notice: null, ...(exporting.open && exporting.phase !== 'saving' ? { exporting: { ...exporting, open: false } } : {}) });
       },
 
       next() {
