@@ -21,6 +21,7 @@ export async function receiveToFile(req: IncomingMessage, file: string, limit: n
         req.off('data', onData);
         req.off('end', onEnd);
         req.off('error', onError);
+        req.off('close', onClose);
       };
       const onData = (chunk: Buffer) => {
         size += chunk.length;
@@ -49,9 +50,15 @@ export async function receiveToFile(req: IncomingMessage, file: string, limit: n
         stop();
         reject(error);
       };
+      // A client that goes away mid-body: no 'end', and not always an 'error'.
+      const onClose = () => {
+        stop();
+        reject(new Error('upload aborted before its end'));
+      };
       req.on('data', onData);
       req.on('end', onEnd);
       req.on('error', onError);
+      req.on('close', onClose);
     });
     await written;
   } catch (error) {
