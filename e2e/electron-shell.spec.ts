@@ -1,7 +1,11 @@
 import { _electron as electron, expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { API_GLOBAL, EVENT_VERB_NAMES, INVOKE_VERB_NAMES } from '../shared/ipc/api';
+import { writeBundle } from '../electron/engine/bundle/write-bundle';
+import { API_GLOBAL, EVENT_VERB_NAMES, FILE_VERB_NAMES, INVOKE_VERB_NAMES } from '../shared/ipc/api';
+import { sampleArtifacts, sampleReport } from './fixtures/bundle-fixture';
 import { electronBinary } from './support/electron-binary';
 import { de, stepHeading } from './support/wizard';
 
@@ -33,7 +37,7 @@ test('the desktop shell opens one secure window with the German wizard', async (
       const api = (window as unknown as Record<string, Record<string, unknown>>)[global]!;
       return { verbs: Object.keys(api).sort(), require: typeof (window as unknown as { require?: unknown }).require, process: typeof (window as unknown as { process?: unknown }).process };
     }, API_GLOBAL);
-    expect(page).toEqual({ verbs: [...INVOKE_VERB_NAMES, ...EVENT_VERB_NAMES].sort(), require: 'undefined', process: 'undefined' });
+    expect(page).toEqual({ verbs: [...INVOKE_VERB_NAMES, ...EVENT_VERB_NAMES, ...FILE_VERB_NAMES].sort(), require: 'undefined', process: 'undefined' });
 
     const info = await win.evaluate((global) => (window as unknown as Record<string, { getAppInfo(): Promise<{ shell: string }> }>)[global]!.getAppInfo(), API_GLOBAL);
     expect(info.shell).toBe('electron');
@@ -52,6 +56,32 @@ test('the desktop shell opens one secure window with the German wizard', async (
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
 
     await win.screenshot({ path: testInfo.outputPath('electron-start.png') });
+
+    // A file the page made up has no path on disk: the drop verb refuses it, so the page cannot name a file.
+    const madeUp = await win.evaluate(
+      (global) =>
+        (window as unknown as Record<string, { openBundleFile(file: File): Promise<unknown> }>)[global]!
+          .openBundleFile(new File(['x'], 'x.zip'))
+          .then(() => 'opened', (e: Error) => e.message),
+      API_GLOBAL,
+    );
+    expect(madeUp).toContain('not a file from this computer');
+
+    // "Bericht öffnen" asks the main process's open dialog (answered here in its place) and shows the bundle read-only.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'od-electron-bundle-'));
+    try {
+      const bundle = path.join(dir, 'paket.zip');
+      await writeBundle(bundle, { report: sampleReport(), artifacts: sampleArtifacts() });
+      await app.evaluate(({ dialog }, file) => {
+        dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [file] });
+      }, bundle);
+      await win.getByRole('button', { name: de.t('ui/viewer/open'), exact: true }).click();
+      await expect(win.locator('[data-viewer-banner]')).toHaveAttribute('data-verification', 'verified');
+      await expect(win.getByText(de.t('ui/viewer/title'))).toBeVisible();
+      await win.screenshot({ path: testInfo.outputPath('electron-viewer.png') });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   } finally {
     await app.close();
   }

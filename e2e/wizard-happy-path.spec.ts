@@ -98,12 +98,13 @@ test('start → running → every section → summary, accessible at each step',
   await snap(page, testInfo, '19-summary-it');
   await expectAccessible(page, testInfo, 'summary-it');
 
-  // Features of later versions explain themselves instead of doing nothing.
-  const exportButton = page.getByRole('button', { name: de.t('ui/summary/exportBundle') });
-  await expect(exportButton).toHaveAttribute('aria-disabled', 'true');
-  await exportButton.focus();
+  // The export is there (e2e/wizard-bundle.spec.ts walks it); features of later versions
+  // explain themselves instead of doing nothing.
+  await expect(page.getByRole('button', { name: de.t('ui/summary/exportBundle') })).toBeEnabled();
+  const monitorButton = page.getByRole('button', { name: de.t('ui/summary/startMonitor') });
+  await expect(monitorButton).toHaveAttribute('aria-disabled', 'true');
+  await monitorButton.focus();
   await expect(page.getByRole('tooltip')).toHaveText(de.t('ui/summary/unavailable'));
-  await expect(page.getByRole('button', { name: de.t('ui/summary/startMonitor') })).toHaveAttribute('aria-disabled', 'true');
 
   // The ticket text: the shared text summary plus the checklist answers.
   await page.getByRole('button', { name: de.t('ui/summary/copy') }).click();

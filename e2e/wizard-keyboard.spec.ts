@@ -68,7 +68,7 @@ test('a keyboard-only run from start to summary', async ({ page, context }, test
   await expect(page.getByRole('button', { name: de.t('ui/summary/itPart') }).first()).toHaveAttribute('aria-expanded', 'true');
 
   // The disabled future features stay reachable, so their explanation can be read.
-  await tabTo(page, (a) => a.tag === 'button' && a.name === de.t('ui/summary/exportBundle'));
+  await tabTo(page, (a) => a.tag === 'button' && a.name === de.t('ui/summary/startMonitor'));
   await expect(page.getByRole('tooltip')).toHaveText(de.t('ui/summary/unavailable'));
 
   // Copy with Enter.

@@ -4,10 +4,13 @@ import { fileURLToPath } from 'node:url';
 import type { Lang } from '../../shared/i18n';
 import { appDefaults } from '../engine/host/app-defaults';
 import { buildAppInfo } from '../engine/host/app-info';
+import { createBundleExporter } from '../engine/host/bundle-export';
 import { createDiagnosisHost } from '../engine/host/diagnosis-host';
 import { aboutDialog } from './about';
 import { createAppLog } from './app-log';
 import { APP_URL, registerAppScheme, serveAppProtocol } from './app-protocol';
+import { electronBundleDialogs } from './bundle-dialogs';
+import { createBundleHandlers } from './ipc/bundle-handlers';
 import { handleInvoke, sendEvent } from './ipc/typed-ipc-main';
 import { isTrustedSender, trustedLocationOf } from './ipc/sender-check';
 import { createMainWindow } from './main-window';
@@ -58,7 +61,11 @@ async function start(): Promise<void> {
       Menu.buildFromTemplate(
         buildMenuTemplate(
           { lang, isMac: process.platform === 'darwin', devTools: !app.isPackaged },
-          { newRun: () => sendEvent(win.webContents, 'app:command', { command: 'new-run' }), about: showAbout },
+          {
+            newRun: () => sendEvent(win.webContents, 'app:command', { command: 'new-run' }),
+            openBundle: () => sendEvent(win.webContents, 'app:command', { command: 'open-bundle' }),
+            about: showAbout,
+          },
         ),
       ),
     );
@@ -84,6 +91,17 @@ async function start(): Promise<void> {
   handleInvoke('diagnosis:start', (request) => host.start(request), trusted, onReject);
   handleInvoke('diagnosis:cancel', (request) => host.cancel(request), trusted, onReject);
   handleInvoke('clipboard:write-text', (request) => clipboard.writeText(request.text), trusted, onReject);
+
+  const bundle = createBundleHandlers({
+    exporter: createBundleExporter({ finishedRun: (runId) => host.finishedRun(runId), appLog: () => appLog.readForBundle() }),
+    dialogs: electronBundleDialogs(win, () => lang),
+    onProgress: (progress) => sendEvent(win.webContents, 'bundle:progress', progress),
+  });
+  handleInvoke('bundle:preview', bundle['bundle:preview'], trusted, onReject);
+  handleInvoke('bundle:save', bundle['bundle:save'], trusted, onReject);
+  handleInvoke('bundle:reveal', bundle['bundle:reveal'], trusted, onReject);
+  handleInvoke('bundle:open', bundle['bundle:open'], trusted, onReject);
+  handleInvoke('bundle:open-file', bundle['bundle:open-file'], trusted, onReject);
 
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

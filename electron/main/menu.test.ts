@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildMenuTemplate } from './menu';
 
-const noop = { newRun: () => undefined, about: () => undefined };
+const noop = { newRun: () => undefined, openBundle: () => undefined, about: () => undefined };
 const labels = (template: ReturnType<typeof buildMenuTemplate>) => template.map((m) => m.label);
 const sub = (template: ReturnType<typeof buildMenuTemplate>, index: number) =>
   (template[index]!.submenu as { label?: string; role?: string }[]).map((i) => i.label ?? i.role ?? '-');
@@ -10,7 +10,7 @@ describe('the app menu', () => {
   it('is German by default', () => {
     const template = buildMenuTemplate({ lang: 'de', isMac: false, devTools: false }, noop);
     expect(labels(template)).toEqual(['Datei', 'Bearbeiten', 'Ansicht', 'Fenster', 'Hilfe']);
-    expect(sub(template, 0)).toEqual(['Neue Prüfung', '-', 'Beenden']);
+    expect(sub(template, 0)).toEqual(['Neue Prüfung', 'Bericht öffnen …', '-', 'Beenden']);
     expect(sub(template, 4)).toEqual(['Über Outlook-Doktor']);
   });
 
@@ -27,13 +27,22 @@ describe('the app menu', () => {
   it('puts About and Quit into the app menu on macOS', () => {
     const template = buildMenuTemplate({ lang: 'de', isMac: true, devTools: false }, noop);
     expect(template[0]!.label).toBe('Outlook-Doktor');
-    expect(sub(template, 1)).toEqual(['Neue Prüfung']);
+    expect(sub(template, 1)).toEqual(['Neue Prüfung', 'Bericht öffnen …']);
   });
 
   it('sends "new check" to the page through the action', () => {
     let called = 0;
     const template = buildMenuTemplate({ lang: 'de', isMac: false, devTools: false }, { ...noop, newRun: () => (called += 1) });
     const item = (template[0]!.submenu as { click?: () => void }[])[0]!;
+    item.click?.();
+    expect(called).toBe(1);
+  });
+
+  it('sends "open report" to the page through the action, with Ctrl+O', () => {
+    let called = 0;
+    const template = buildMenuTemplate({ lang: 'en', isMac: false, devTools: false }, { ...noop, openBundle: () => (called += 1) });
+    const item = (template[0]!.submenu as { label?: string; accelerator?: string; click?: () => void }[])[1]!;
+    expect(item).toMatchObject({ label: 'Open report …', accelerator: 'CmdOrCtrl+O' });
     item.click?.();
     expect(called).toBe(1);
   });

@@ -3,6 +3,7 @@ import { translator, type Lang } from '../../shared/i18n';
 
 export interface MenuActions {
   newRun: () => void;
+  openBundle: () => void;
   about: () => void;
 }
 
@@ -33,6 +34,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
       label: t('file'),
       submenu: [
         { label: t('newRun'), accelerator: 'CmdOrCtrl+N', click: actions.newRun },
+        { label: t('openBundle'), accelerator: 'CmdOrCtrl+O', click: actions.openBundle },
         ...(options.isMac ? [] : [{ type: 'separator' } as const, { label: t('quit'), role: 'quit' } as const]),
       ],
     },

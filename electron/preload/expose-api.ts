@@ -1,5 +1,5 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { API_GLOBAL, EVENT_VERBS, INVOKE_VERBS } from '../../shared/ipc/api';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { API_GLOBAL, EVENT_VERBS, FILE_VERBS, INVOKE_VERBS } from '../../shared/ipc/api';
 
 /**
  * Builds the page's API from the declared verbs and exposes it as `window.outlookDoktor`.
@@ -23,6 +23,15 @@ export function exposeApi(): void {
       };
     };
   }
-  // The object has exactly the verbs of `OutlookDoktorApi`, built from the same two maps the type is.
+  // File verbs take a File the user dropped; its path is looked up here, so the page never
+  // handles (or invents) a path. A File the page made itself has no path ('') and is refused.
+  for (const [verb, channel] of Object.entries(FILE_VERBS)) {
+    api[verb] = async (file: File): Promise<unknown> => {
+      const path = webUtils.getPathForFile(file);
+      if (!path) throw new Error('not a file from this computer');
+      return (await ipcRenderer.invoke(channel, { path })) as unknown;
+    };
+  }
+  // The object has exactly the verbs of `OutlookDoktorApi`, built from the same maps the type is.
   contextBridge.exposeInMainWorld(API_GLOBAL, Object.freeze(api));
 }

@@ -1,14 +1,25 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { MAX_BUNDLE_FILE_BYTES } from '../../shared/bundle/bundle-limits';
 import type { EventPayload, InvokeRequest, InvokeResponse } from '../../shared/ipc/api';
 import type { EventChannel, InvokeChannel } from '../../shared/ipc/channels';
 import { parseRequest } from '../../shared/ipc/parse-request';
 import { appDefaults } from '../engine/host/app-defaults';
 import { buildAppInfo } from '../engine/host/app-info';
+import { createBundleExporter } from '../engine/host/bundle-export';
+import { openForViewer } from '../engine/host/bundle-open';
 import { WEB_CSP } from '../engine/host/content-security-policy';
 import { createDiagnosisHost, type BaseEngineOptions } from '../engine/host/diagnosis-host';
 import { readStaticFile, resolveStaticPath } from '../engine/host/renderer-files';
 import type { AnyProbeDefinition } from '../engine/probe';
+import { createDownloadTickets } from './download-tickets';
+import { receiveToFile } from './receive-file';
 import { bearerToken, checkRequestOrigin, createToken, tokenMatches } from './request-guard';
 
 /** Requests are a few hundred bytes; 64 KB leaves room for a long clipboard text and stops a flood. */
@@ -19,8 +30,10 @@ const SSE_HEARTBEAT_MS = 15_000;
 const MAX_EVENT_STREAMS = 16;
 /** An event stream whose reader stopped reading is dropped once this much is queued for it. */
 const MAX_QUEUED_EVENT_BYTES = 8 * 1024 * 1024;
-/** A request must arrive completely within this time; a slow-loris client is cut off. */
+/** A request must arrive completely within this time; a slow-loris client is cut off (a 100 MB upload on loopback takes about a second). */
 const REQUEST_TIMEOUT_MS = 10_000;
+/** Longest file name of an uploaded bundle kept as its label; it is shown, never used as a path. */
+const MAX_UPLOAD_NAME = 255;
 
 export interface WebBridgeOptions {
   /** The built renderer (`out/renderer`). */
@@ -32,6 +45,10 @@ export interface WebBridgeOptions {
   testMode?: boolean;
   /** Only for tests of the bridge itself. */
   probes?: readonly AnyProbeDefinition[];
+  /** Only for tests: the names "Anonymisieren" replaces besides the report's (default: this user and computer). */
+  localNames?: () => { users: string[]; computers: string[] };
+  /** Largest bundle upload; the reader's limit by default (tests set a small one). */
+  maxUploadBytes?: number;
 }
 
 export interface WebBridge {
@@ -62,6 +79,11 @@ const SECURITY_HEADERS = {
  * exists. It listens on 127.0.0.1 only; API requests need the random token (Bearer header), the
  * exact Host and, when the browser sends them, the bridge's own Origin and a same-origin
  * `Sec-Fetch-Site`. Payloads are checked with the same schemas as in the main process.
+ *
+ * The diagnostic bundle: an export is written into the bridge's own temporary folder and
+ * fetched once by the page as a download (`/api/bundle/download/<ticket>`); the page never names
+ * a path. The viewer uploads a bundle (`POST /api/bundle/open`, size-limited) that is read from
+ * a temporary file and deleted at once.
  */
 export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
   const token = createToken();
@@ -71,6 +93,12 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     ...(options.probes ? { probes: options.probes } : {}),
     emit: (event) => broadcast('diagnosis:event', event),
   });
+  const workDir = await mkdtemp(path.join(tmpdir(), 'od-web-bridge-'));
+  const tickets = createDownloadTickets();
+  const exporter = createBundleExporter({ finishedRun: (runId) => host.finishedRun(runId), ...(options.localNames ? { localNames: options.localNames } : {}) });
+  const maxUploadBytes = options.maxUploadBytes ?? MAX_BUNDLE_FILE_BYTES;
+  let opening = false;
+  const tempFile = (prefix: string) => path.join(workDir, `${prefix}-${randomBytes(12).toString('hex')}.zip`);
 
   const handlers: Handlers = {
     'app:info': () => buildAppInfo('web', options.testMode ?? false),
@@ -79,8 +107,19 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     'app:set-language': () => undefined,
     'diagnosis:start': (request) => host.start(request),
     'diagnosis:cancel': (request) => host.cancel(request),
-    // `clipboard:write-text` is not served here: the clipboard belongs to the browser, so the
-    // web client writes it in the page (see renderer/src/api/web-bridge-client.ts).
+    'bundle:preview': (request) => exporter.preview(request),
+    'bundle:save': async (request) => {
+      if (!exporter.has(request.runId)) return { ok: false, problem: 'no-report', message: 'no finished run with this id' };
+      const fileName = exporter.suggestedName();
+      const file = tempFile('bundle');
+      const outcome = await exporter.write(file, request, { onEntry: (entry, index, total) => broadcast('bundle:progress', { entry, index, total }) });
+      if (!outcome.ok) return outcome;
+      return { ok: true, target: { kind: 'download', ticket: tickets.issue(file, fileName), fileName }, bytes: outcome.bytes, anonymized: outcome.anonymized };
+    },
+    // Not served here, on purpose: `clipboard:write-text` (the clipboard belongs to the browser;
+    // the web client writes it in the page), `bundle:open` (no native dialog: the page's file
+    // input uploads instead), `bundle:open-file` (a path from the page is never accepted) and
+    // `bundle:reveal` (a download has no folder the bridge knows). See web-bridge-client.ts.
   };
 
   function broadcast<C extends EventChannel>(channel: C, payload: EventPayload<C>): void {
@@ -115,6 +154,12 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       return;
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    // A download is a navigation without the Bearer header: its single-use ticket stands in for the token.
+    const download = /^\/api\/bundle\/download\/([A-Za-z0-9_-]{43})$/.exec(url.pathname);
+    if (download && req.method === 'GET') {
+      await sendDownload(download[1]!, res);
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       if (!tokenMatches(token, bearerToken(req.headers.authorization))) {
         sendJson(res, 401, { error: 'unauthorized' });
@@ -122,6 +167,10 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       }
       if (url.pathname === '/api/events' && req.method === 'GET') {
         openEventStream(res);
+        return;
+      }
+      if (url.pathname === '/api/bundle/open' && req.method === 'POST') {
+        await receiveBundle(req, res);
         return;
       }
       const invoke = /^\/api\/invoke\/([a-z-]+:[a-z-]+)$/.exec(url.pathname);
@@ -180,6 +229,57 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     sendJson(res, 200, value === undefined ? {} : { value });
   }
 
+  async function sendDownload(ticket: string, res: ServerResponse): Promise<void> {
+    const pending = tickets.take(ticket);
+    if (!pending) {
+      sendJson(res, 404, { error: 'not-found' });
+      return;
+    }
+    try {
+      const safeName = pending.fileName.replace(/[^A-Za-z0-9._-]/g, '_');
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'content-type': 'application/zip',
+        'content-disposition': `attachment; filename="${safeName}"`,
+      });
+      await pipeline(createReadStream(pending.file), res);
+    } finally {
+      await rm(pending.file, { force: true });
+    }
+  }
+
+  /** The viewer's upload: the bundle's bytes as the body, its name in `x-bundle-name` (a label only). */
+  async function receiveBundle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!/^application\/(octet-stream|zip)(;|$)/.test(req.headers['content-type'] ?? '')) {
+      sendJson(res, 415, { error: 'unsupported-media-type' });
+      return;
+    }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxUploadBytes) {
+      res.setHeader('connection', 'close');
+      sendJson(res, 413, { error: 'too-large', bytes: declared, limit: maxUploadBytes });
+      return;
+    }
+    if (opening) {
+      sendJson(res, 429, { error: 'busy' });
+      return;
+    }
+    opening = true;
+    const file = tempFile('upload');
+    try {
+      const received = await receiveToFile(req, file, maxUploadBytes);
+      if (received === 'too-large') {
+        res.setHeader('connection', 'close');
+        sendJson(res, 413, { error: 'too-large', limit: maxUploadBytes });
+        return;
+      }
+      sendJson(res, 200, { value: await openForViewer(file, uploadName(header(req, 'x-bundle-name'))) });
+    } finally {
+      opening = false;
+      await rm(file, { force: true });
+    }
+  }
+
   function openEventStream(res: ServerResponse): void {
     if (streams.size >= MAX_EVENT_STREAMS) {
       sendJson(res, 429, { error: 'too-many-streams' });
@@ -212,6 +312,8 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     port,
     async close() {
       await host.dispose();
+      await tickets.clear();
+      await rm(workDir, { recursive: true, force: true });
       for (const stream of streams) stream.end();
       streams.clear();
       await new Promise<void>((resolve) => {
@@ -225,6 +327,18 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** The uploaded file's name from its header, as a label: percent-decoded, no folders, bounded. */
+function uploadName(raw: string | undefined): string {
+  let name = 'bundle.zip';
+  try {
+    if (raw) name = decodeURIComponent(raw);
+  } catch {
+    // A malformed escape: the label falls back to a neutral name.
+  }
+  // eslint-disable-next-line no-control-regex
+  return (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, MAX_UPLOAD_NAME) || 'bundle.zip';
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -2,6 +2,9 @@ import { Button, FluentProvider, makeStaticStyles, makeStyles, tokens, typograph
 import { LocalLanguage20Regular } from '@fluentui/react-icons/svg/local-language';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useBundleDrop } from './bundle/use-bundle-drop';
+import { ViewerBanner } from './bundle/viewer-banner';
+import { ViewerNotice } from './bundle/viewer-notice';
 import { StepOverview } from './components/step-overview';
 import { RunningScreen } from './screens/running-screen';
 import { SectionScreen } from './screens/section-screen';
@@ -49,6 +52,21 @@ const useStyles = makeStyles({
   main: { padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXXL}`, minWidth: 0 },
   content: { maxWidth: '880px' },
   message: { ...typographyStyles.body1, padding: tokens.spacingHorizontalXXL },
+  // Shown while files are dragged over the window; it must not catch the drop itself.
+  dropHint: {
+    position: 'fixed',
+    inset: tokens.spacingHorizontalL,
+    zIndex: 2,
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    pointerEvents: 'none',
+    border: `3px dashed ${tokens.colorBrandStroke1}`,
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorNeutralBackgroundAlpha2,
+    ...typographyStyles.title3,
+    color: tokens.colorNeutralForeground1,
+  },
 });
 
 /** The app frame: banner with name, version and language, the step overview, the current step. */
@@ -62,6 +80,7 @@ export function App() {
   const lang = useWizard(selectLang);
   const step = useWizard(selectStep);
   const { setLang } = useWizard(selectActions);
+  const dragging = useBundleDrop();
 
   useEffect(() => {
     void i18n.changeLanguage(lang);
@@ -107,10 +126,17 @@ export function App() {
                   {t('ui/connectFailed')}
                 </p>
               )}
-              {status === 'ready' && <CurrentStep />}
+              {status === 'ready' && (
+                <>
+                  <ViewerNotice />
+                  <ViewerBanner />
+                  <CurrentStep />
+                </>
+              )}
             </div>
           </main>
         </div>
+        {dragging && status === 'ready' && <div className={styles.dropHint}>{t('ui/viewer/dropHere')}</div>}
       </div>
     </FluentProvider>
   );

@@ -48,6 +48,23 @@ export function chosenAdvice(answers: ChecklistAnswers): { section: SectionId; q
   );
 }
 
+/** One answered question as a line of the summary: section, question, answer, whether it narrows the cause down. */
+export interface AnswerLine {
+  key: string;
+  section: SectionId | undefined;
+  question: string;
+  answer: string;
+  notable: boolean;
+}
+
+/** The questions the user answered, telling ones first, in the catalog's words. */
+export function answerLines(answers: ChecklistAnswers, lang: Lang): AnswerLine[] {
+  const lines = answeredQuestions(answers).flatMap(({ section, question, choice }): AnswerLine[] =>
+    choice ? [{ key: questionKey(section, question.id), section, question: question.text[lang], answer: choice.label[lang], notable: choice.notable ?? false }] : [],
+  );
+  return [...lines.filter((l) => l.notable), ...lines.filter((l) => !l.notable)];
+}
+
 /**
  * The checklist as plain text for a helpdesk ticket: the answers that narrow the cause down,
  * the other answers, and how many tasks were done.

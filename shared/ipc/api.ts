@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { RunEvent } from '../model/run-event';
 import type { Report } from '../report/report-schema';
 import type { EventChannel, InvokeChannel } from './channels';
-import type { appCommandSchema, INVOKE_SCHEMAS } from './schemas';
+import type { appCommandSchema, bundleProgressSchema, INVOKE_SCHEMAS } from './schemas';
 
 /**
  * The typed API between the page and its host, as verbs.
@@ -28,6 +28,7 @@ export type DiagnosisEvent =
 export interface EventPayloads {
   'diagnosis:event': DiagnosisEvent;
   'app:command': z.output<typeof appCommandSchema>;
+  'bundle:progress': z.output<typeof bundleProgressSchema>;
 }
 
 export type EventPayload<C extends EventChannel> = EventPayloads[C];
@@ -37,6 +38,11 @@ export type AppDefaults = InvokeResponse<'app:defaults'>;
 export type StartRequest = InvokeRequest<'diagnosis:start'>;
 export type StartResponse = InvokeResponse<'diagnosis:start'>;
 export type AppCommand = EventPayload<'app:command'>;
+export type BundleExportRequest = InvokeRequest<'bundle:preview'>;
+export type BundlePreviewResponse = InvokeResponse<'bundle:preview'>;
+export type BundleSaveResponse = InvokeResponse<'bundle:save'>;
+export type BundleOpenResponse = InvokeResponse<'bundle:open'>;
+export type BundleProgress = EventPayload<'bundle:progress'>;
 
 /** Verb → invoke channel. */
 export const INVOKE_VERBS = {
@@ -46,13 +52,35 @@ export const INVOKE_VERBS = {
   startDiagnosis: 'diagnosis:start',
   cancelDiagnosis: 'diagnosis:cancel',
   writeClipboardText: 'clipboard:write-text',
+  previewBundle: 'bundle:preview',
+  saveBundle: 'bundle:save',
+  revealBundle: 'bundle:reveal',
+  openBundle: 'bundle:open',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** Verb → event channel; the verb subscribes and returns its unsubscribe function. */
 export const EVENT_VERBS = {
   onDiagnosisEvent: 'diagnosis:event',
   onAppCommand: 'app:command',
+  onBundleProgress: 'bundle:progress',
 } as const satisfies Record<string, EventChannel>;
+
+/**
+ * Verbs that take a file the user gave the page (dropped onto the window), not a JSON request.
+ *
+ * Each host implements them itself: the preload finds the file's path with `webUtils` and sends
+ * that over the channel, so the page never names a path; the web bridge client uploads the
+ * file's bytes instead. The page calls both the same way.
+ */
+export const FILE_VERBS = {
+  openBundleFile: 'bundle:open-file',
+} as const satisfies Record<string, InvokeChannel>;
+
+/** A file from a drop (the DOM's `File`); structural, so shared code needs no DOM types. */
+export interface PageFile {
+  readonly name: string;
+  readonly size: number;
+}
 
 type InvokeVerbs = typeof INVOKE_VERBS;
 type EventVerbs = typeof EVENT_VERBS;
@@ -64,9 +92,11 @@ type InvokeFn<C extends InvokeChannel> = string extends keyof InvokeRequest<C>
 
 export type Unsubscribe = () => void;
 
+type FileVerbs = typeof FILE_VERBS;
+
 export type OutlookDoktorApi = { readonly [V in keyof InvokeVerbs]: InvokeFn<InvokeVerbs[V]> } & {
   readonly [V in keyof EventVerbs]: (listener: (payload: EventPayload<EventVerbs[V]>) => void) => Unsubscribe;
-};
+} & { readonly [V in keyof FileVerbs]: (file: PageFile) => Promise<InvokeResponse<FileVerbs[V]>> };
 
 /** The global the preload defines in the page (`window.outlookDoktor`). */
 export const API_GLOBAL = 'outlookDoktor';
@@ -74,3 +104,4 @@ export const API_GLOBAL = 'outlookDoktor';
 /** Every verb, for hosts that build the API object generically. */
 export const INVOKE_VERB_NAMES = Object.keys(INVOKE_VERBS) as (keyof InvokeVerbs)[];
 export const EVENT_VERB_NAMES = Object.keys(EVENT_VERBS) as (keyof EventVerbs)[];
+export const FILE_VERB_NAMES = Object.keys(FILE_VERBS) as (keyof FileVerbs)[];

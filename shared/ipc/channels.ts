@@ -12,9 +12,14 @@ export const INVOKE_CHANNELS = [
   'diagnosis:start',
   'diagnosis:cancel',
   'clipboard:write-text',
+  'bundle:preview',
+  'bundle:save',
+  'bundle:reveal',
+  'bundle:open',
+  'bundle:open-file',
 ] as const;
 
-export const EVENT_CHANNELS = ['diagnosis:event', 'app:command'] as const;
+export const EVENT_CHANNELS = ['diagnosis:event', 'app:command', 'bundle:progress'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

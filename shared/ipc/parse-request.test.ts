@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_VERBS, INVOKE_VERBS } from './api';
+import { EVENT_VERBS, FILE_VERBS, INVOKE_VERBS } from './api';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels';
 import { MAX_CLIPBOARD_TEXT, MAX_EMAIL_INPUT } from './limits';
 import { parseRequest } from './parse-request';
@@ -11,7 +11,7 @@ describe('the IPC contract', () => {
   it('has a schema and a verb for every declared channel, and nothing else', () => {
     expect(Object.keys(INVOKE_SCHEMAS).sort()).toEqual([...INVOKE_CHANNELS].sort());
     expect(Object.keys(EVENT_SCHEMAS).sort()).toEqual([...EVENT_CHANNELS].sort());
-    expect(Object.values(INVOKE_VERBS).sort()).toEqual([...INVOKE_CHANNELS].sort());
+    expect([...Object.values(INVOKE_VERBS), ...Object.values(FILE_VERBS)].sort()).toEqual([...INVOKE_CHANNELS].sort());
     expect(Object.values(EVENT_VERBS).sort()).toEqual([...EVENT_CHANNELS].sort());
   });
 
@@ -71,6 +71,51 @@ describe('parseRequest', () => {
     const parsed = parseRequest('diagnosis:start', { ...start, server: 'x'.repeat(5000) });
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.issues.join(' ')).not.toContain('xxxxxxxx');
+  });
+});
+
+describe('the bundle channels', () => {
+  const exportRequest = { runId: 'run-0001', lang: 'de', anonymize: true, answers: { 'physical/scope': { choice: 'floor', done: true } } };
+
+  it('accept an export request: run, language, switch and checklist answers, nothing else', () => {
+    expect(parseRequest('bundle:preview', exportRequest)).toEqual({ ok: true, channel: 'bundle:preview', value: exportRequest });
+    expect(parseRequest('bundle:save', { ...exportRequest, answers: {} }).ok).toBe(true);
+  });
+
+  it.each([
+    ['a target path', { ...exportRequest, path: '/etc/cron.d/evil.zip' }],
+    ['a default path', { ...exportRequest, defaultPath: 'C:\\Windows\\x.zip' }],
+    ['a file name', { ...exportRequest, fileName: '../../x.zip' }],
+    ['engine options', { ...exportRequest, secrets: ['x'] }],
+    ['a missing switch', { runId: 'run-0001', lang: 'de', answers: {} }],
+    ['an answer with free text', { ...exportRequest, answers: { 'physical/scope': { choice: 'floor', done: true, note: '<script>' } } }],
+    ['an answer key that is not section/question', { ...exportRequest, answers: { '../etc': { done: true } } }],
+    ['a choice with markup', { ...exportRequest, answers: { 'physical/scope': { choice: '<b>x</b>', done: true } } }],
+  ])('refuse %s in an export request', (_name, payload) => {
+    expect(parseRequest('bundle:save', payload)).toMatchObject({ ok: false, reason: 'invalid-payload' });
+    expect(parseRequest('bundle:preview', payload).ok).toBe(false);
+  });
+
+  it('bound the number of answers', () => {
+    const answers = Object.fromEntries(Array.from({ length: 501 }, (_, i) => [`physical/q${i}`, { done: true }]));
+    expect(parseRequest('bundle:preview', { ...exportRequest, answers }).ok).toBe(false);
+  });
+
+  it('take no arguments for reveal and the open dialog: the page cannot say which file', () => {
+    expect(parseRequest('bundle:reveal', {}).ok).toBe(true);
+    expect(parseRequest('bundle:reveal', { path: '/home/anna/secret.zip' }).ok).toBe(false);
+    expect(parseRequest('bundle:open', {}).ok).toBe(true);
+    expect(parseRequest('bundle:open', { path: '/tmp/x.zip' }).ok).toBe(false);
+  });
+
+  it('accept a dropped file only as an absolute path to a .zip', () => {
+    for (const path of ['/home/anna/Downloads/paket.zip', 'C:\\Users\\anna\\Downloads\\paket.ZIP', '\\\\server\\share\\paket.zip']) {
+      expect(parseRequest('bundle:open-file', { path }).ok, path).toBe(true);
+    }
+    for (const path of ['paket.zip', '../paket.zip', '/etc/passwd', '/tmp/a\0b.zip', '/tmp/x.zip/', 'C:paket.zip', '', `/${'a'.repeat(40_000)}.zip`]) {
+      expect(parseRequest('bundle:open-file', { path }).ok, path).toBe(false);
+    }
+    expect(parseRequest('bundle:open-file', { path: '/tmp/x.zip', extra: 1 }).ok).toBe(false);
   });
 });
 

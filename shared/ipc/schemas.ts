@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { ANONYMIZATION_KINDS, REDACTION_KINDS, type BundlePreview } from '../bundle/bundle-input';
+import { BUNDLE_OPEN_ERROR_KINDS } from '../bundle/open-bundle-result';
+import type { ViewedBundle } from '../bundle/viewed-bundle';
+import { checklistAnswersSchema as wizardAnswersSchema } from '../checklist/answers-schema';
 import { LANGS } from '../i18n';
+import { checklistAnswersSchema as storedAnswersSchema } from '../model/checklist-answers';
 import { reportSchema } from '../report/report-schema';
 import type { InputProblem } from '../validate';
 import type { DiagnosisEvent } from './api';
 import type { EventChannel, InvokeChannel } from './channels';
-import { MAX_CLIPBOARD_TEXT, MAX_EMAIL_INPUT, MAX_SERVER_INPUT } from './limits';
+import { MAX_CLIPBOARD_TEXT, MAX_EMAIL_INPUT, MAX_FILE_PATH, MAX_SERVER_INPUT } from './limits';
 
 /**
  * Zod schemas of every IPC payload, keyed by channel (GitHub Desktop's `ipc-shared.ts` idea with
@@ -121,11 +126,116 @@ export const diagnosisEventSchema = z.discriminatedUnion('type', [
   z.object({ runId: runIdSchema, type: z.literal('failed'), message: z.string() }),
 ]);
 
-export const appCommandSchema = z.object({ command: z.enum(['new-run']) });
+export const appCommandSchema = z.object({ command: z.enum(['new-run', 'open-bundle']) });
+
+const count = z.number().int().nonnegative();
+
+/**
+ * What the page asks an export for: the run it shows (the host exports only that run's report
+ * and system outputs, kept in memory), the language of the texts, the "Anonymisieren" switch and
+ * the checklist answers from the page's store. Never a path: the host asks the user where to
+ * save (desktop) or offers a download (web).
+ */
+export const bundleExportRequestSchema = z.strictObject({
+  runId: runIdSchema,
+  lang,
+  anonymize: z.boolean(),
+  answers: wizardAnswersSchema,
+});
+
+export const bundlePreviewSchema = z.object({
+  entries: z.array(z.object({ name: z.string(), bytes: count, description: z.string() })),
+  totalBytes: count,
+  redactions: z.record(z.enum(REDACTION_KINDS), count),
+  anonymized: z.boolean(),
+  anonymizations: z.record(z.enum(ANONYMIZATION_KINDS), count).nullable(),
+  suggestedName: z.string(),
+});
+
+/** `no-report`: the host holds no finished run with that id (another run started, or none ran). */
+export const bundlePreviewResponseSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), preview: bundlePreviewSchema }),
+  z.object({ ok: z.literal(false), problem: z.literal('no-report') }),
+]);
+
+export const BUNDLE_SAVE_PROBLEMS = ['cancelled', 'no-report', 'busy', 'failed'] as const;
+
+export const bundleSaveResponseSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    /** `file`: written where the user chose in the save dialog; `download`: the web bridge offers it once under the ticket. */
+    target: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('file'), path: z.string(), fileName: z.string() }),
+      z.object({ kind: z.literal('download'), ticket: z.string().regex(/^[A-Za-z0-9_-]{43}$/), fileName: z.string() }),
+    ]),
+    /** Size of the zip. */
+    bytes: count,
+    anonymized: z.boolean(),
+  }),
+  /** `message`: English, for logs and the failure text's detail. */
+  z.object({ ok: z.literal(false), problem: z.enum(BUNDLE_SAVE_PROBLEMS), message: z.string() }),
+]);
+
+export const bundleProgressSchema = z.object({ entry: z.string(), index: count, total: count });
+
+const localized = z.object({ de: z.string(), en: z.string() });
+
+export const viewedBundleSchema = z.object({
+  fileName: z.string(),
+  fileBytes: count,
+  report: reportSchema,
+  checklist: storedAnswersSchema.nullable(),
+  origin: z.object({ toolVersion: z.string(), createdAt: z.string(), anonymized: z.boolean().nullable() }),
+  entries: z.array(z.object({ name: z.string(), bytes: count, status: z.enum(['verified', 'mismatch', 'unlisted', 'skipped']) })),
+  verification: z.object({
+    status: z.enum(['verified', 'problems', 'no-manifest']),
+    problems: z.array(
+      z.object({
+        entry: z.string(),
+        kind: z.enum(['checksum-mismatch', 'size-mismatch', 'missing', 'unlisted', 'unexpected', 'unreadable']),
+        message: localized,
+      }),
+    ),
+  }),
+  har: z.object({ entries: count }).nullable(),
+});
+
+/**
+ * An opened bundle, or why not: `cancelled` (the user closed the dialog), `error` (the reader's
+ * typed error with its German and English text), `too-large` (refused before reading, by size).
+ */
+export const bundleOpenResponseSchema = z.union([
+  z.object({ ok: z.literal(true), bundle: viewedBundleSchema }),
+  z.object({ ok: z.literal(false), problem: z.literal('cancelled') }),
+  z.object({
+    ok: z.literal(false),
+    problem: z.literal('error'),
+    error: z.object({ kind: z.enum(BUNDLE_OPEN_ERROR_KINDS), message: localized, entry: z.string().optional() }),
+  }),
+  z.object({ ok: z.literal(false), problem: z.literal('too-large'), bytes: count, limit: count }),
+]);
+
+/**
+ * A file the user dropped onto the window, as the preload found its path (`webUtils`): absolute,
+ * a `.zip`, no NUL. The main process checks again that it is a regular file before reading it;
+ * the page itself never sees or sends this path.
+ */
+export const droppedPathSchema = z
+  .string()
+  .min(5)
+  .max(MAX_FILE_PATH)
+  .refine((p) => !p.includes('\0'), { message: 'NUL in path' })
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, { message: 'not an absolute path' })
+  .regex(/\.zip$/i, { message: 'not a .zip file' });
 
 // Every event the hosts send must pass the wire schema: fails to compile when the model drifts.
 const diagnosisEventFits: DiagnosisEvent extends z.output<typeof diagnosisEventSchema> ? true : false = true;
 void diagnosisEventFits;
+// The engine's shapes travel as they are: fails to compile when they drift from the wire schemas.
+const previewFits: BundlePreview extends z.output<typeof bundlePreviewSchema> ? true : false = true;
+const viewedFits: ViewedBundle extends z.output<typeof viewedBundleSchema> ? true : false = true;
+void previewFits;
+void viewedFits;
 
 export const INVOKE_SCHEMAS = {
   'app:info': { request: empty, response: appInfoSchema },
@@ -134,9 +244,18 @@ export const INVOKE_SCHEMAS = {
   'diagnosis:start': { request: startRequestSchema, response: startResponseSchema },
   'diagnosis:cancel': { request: z.strictObject({ runId: runIdSchema }), response: z.object({ cancelled: z.boolean() }) },
   'clipboard:write-text': { request: z.strictObject({ text: z.string().max(MAX_CLIPBOARD_TEXT) }), response: z.void() },
+  'bundle:preview': { request: bundleExportRequestSchema, response: bundlePreviewResponseSchema },
+  'bundle:save': { request: bundleExportRequestSchema, response: bundleSaveResponseSchema },
+  /** Shows the bundle saved last in the file manager; which file is the host's memory, not the page's word. */
+  'bundle:reveal': { request: empty, response: z.object({ shown: z.boolean() }) },
+  /** The host's own open dialog. */
+  'bundle:open': { request: empty, response: bundleOpenResponseSchema },
+  /** A dropped file; only the preload sends this (see `FILE_VERBS` in api.ts), never the page. */
+  'bundle:open-file': { request: z.strictObject({ path: droppedPathSchema }), response: bundleOpenResponseSchema },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export const EVENT_SCHEMAS = {
   'diagnosis:event': diagnosisEventSchema,
   'app:command': appCommandSchema,
+  'bundle:progress': bundleProgressSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import yauzl from 'yauzl';
 import { BUNDLE_ENTRY, bundleEntryKind, unsafeEntryNameReason } from '../../../shared/bundle/bundle-entries';
+import { MAX_BUNDLE_FILE_BYTES } from '../../../shared/bundle/bundle-limits';
 import { BUNDLE_FORMAT_VERSION, bundleManifestSchema, type BundleManifest } from '../../../shared/bundle/bundle-manifest';
 import type {
   BundleEntryInfo,
@@ -39,7 +40,7 @@ export interface BundleLimits {
 }
 
 export const DEFAULT_BUNDLE_LIMITS: BundleLimits = {
-  maxFileBytes: 100 * 1024 * 1024,
+  maxFileBytes: MAX_BUNDLE_FILE_BYTES,
   maxEntries: 500,
   maxEntryBytes: 64 * 1024 * 1024,
   maxTotalBytes: 256 * 1024 * 1024,

@@ -3,9 +3,9 @@ import { toolInfo } from '../build-info';
 
 /**
  * Features of later issues, off until they land: the page shows their buttons disabled with an
- * explanation. The bundle export (issue 5) and the monitor (issue 6) switch their flag on here.
+ * explanation. The monitor (issue 6) switches its flag on here.
  */
-export const CAPABILITIES: AppInfo['capabilities'] = { bundleExport: false, monitor: false };
+export const CAPABILITIES: AppInfo['capabilities'] = { bundleExport: true, monitor: false };
 
 /** The `app:info` answer of a host. */
 export function buildAppInfo(shell: AppInfo['shell'], testMode = false): AppInfo {

@@ -83,6 +83,26 @@ describe('createDiagnosisHost', () => {
     await expect(host.start({ runId: 'run-slow-01', server: 'mail.contoso.test', lang: 'en' })).resolves.toMatchObject({ ok: false, problem: 'duplicate-run' });
   });
 
+  it('keeps the last finished run for the export, by its id, and forgets it when the next run starts', async () => {
+    const sink = collect();
+    const host = createDiagnosisHost({ base, emit: sink.emit });
+    expect(host.finishedRun('run-keep-001')).toBeUndefined();
+    await host.start({ runId: 'run-keep-001', server: '127.0.0.1:9', lang: 'de' });
+    // Not before the report is out.
+    expect(host.finishedRun('run-keep-001')).toBeUndefined();
+    const last = await sink.finished;
+    await host.idle();
+    const kept = host.finishedRun('run-keep-001');
+    expect(kept?.report).toEqual(last.type === 'finished' ? last.report : null);
+    expect(kept?.artifacts.length).toBeGreaterThan(0);
+    expect(Object.keys(kept!).sort()).toEqual(['artifacts', 'report', 'runId']);
+    expect(host.finishedRun('run-other-01')).toBeUndefined();
+    await expect(host.start({ runId: 'run-keep-002', server: '127.0.0.1:9', lang: 'de' })).resolves.toEqual({ ok: true });
+    expect(host.finishedRun('run-keep-001')).toBeUndefined();
+    await host.idle();
+    expect(host.finishedRun('run-keep-002')?.runId).toBe('run-keep-002');
+  });
+
   it('keeps running when the page’s listener throws', async () => {
     let finished = false;
     const host = createDiagnosisHost({

@@ -1,5 +1,7 @@
+import type { SystemArtifact } from '../../../shared/bundle/bundle-input';
 import type { DiagnosisEvent, InvokeRequest, InvokeResponse } from '../../../shared/ipc/api';
 import { isInputProblem } from '../../../shared/ipc/schemas';
+import type { Report } from '../../../shared/report/report-schema';
 import { OptionError, prepareRun, type EngineOptions } from '../engine-options';
 import { SILENT_LOG, type EngineLog } from '../log/engine-log';
 import type { AnyProbeDefinition } from '../probe';
@@ -26,7 +28,20 @@ export interface DiagnosisHostOptions {
   probes?: readonly AnyProbeDefinition[];
 }
 
+/**
+ * What the host keeps of the last finished run, for the bundle export: the report and the
+ * system outputs. Never the evidence or the run's input beyond the report (no password ever
+ * reaches the wizard's runs, and none is kept here).
+ */
+export interface FinishedRun {
+  runId: string;
+  report: Report;
+  artifacts: readonly SystemArtifact[];
+}
+
 export interface DiagnosisHost {
+  /** The last finished run, if it is the one with this id (a newer start forgets it). */
+  finishedRun(runId: string): FinishedRun | undefined;
   start(request: InvokeRequest<'diagnosis:start'>): Promise<InvokeResponse<'diagnosis:start'>>;
   cancel(request: InvokeRequest<'diagnosis:cancel'>): InvokeResponse<'diagnosis:cancel'>;
   /** Resolves once every run has ended (after `dispose`, or when idle). */
@@ -51,6 +66,8 @@ export function createDiagnosisHost(options: DiagnosisHostOptions): DiagnosisHos
     log.warn('run refused', { problem: answer.problem, field: answer.field });
     return answer;
   };
+  // One run's outputs at a time: the page exports the run it shows, which is always the last.
+  let finished: FinishedRun | undefined;
   const emit = (event: DiagnosisEvent) => {
     try {
       options.emit(event);
@@ -60,6 +77,10 @@ export function createDiagnosisHost(options: DiagnosisHostOptions): DiagnosisHos
   };
 
   return {
+    finishedRun(runId) {
+      return finished?.runId === runId ? finished : undefined;
+    },
+
     async start(request) {
       if (seen.has(request.runId)) return refuse({ ok: false, field: 'form', problem: 'duplicate-run', message: 'run id already used' });
       if (running.size >= MAX_RUNNING_DIAGNOSES) return refuse({ ok: false, field: 'form', problem: 'busy', message: 'a diagnosis is already running' });
@@ -80,6 +101,7 @@ export function createDiagnosisHost(options: DiagnosisHostOptions): DiagnosisHos
       // Checked again after the await: two starts may have raced through validation.
       if (running.size >= MAX_RUNNING_DIAGNOSES) return refuse({ ok: false, field: 'form', problem: 'busy', message: 'a diagnosis is already running' });
       remember(seen, request.runId);
+      finished = undefined;
 
       const { runId } = request;
       const controller = new AbortController();
@@ -90,7 +112,10 @@ export function createDiagnosisHost(options: DiagnosisHostOptions): DiagnosisHos
         onEvent: (event) => emit({ runId, type: 'progress', event }),
         ...(options.probes ? { probes: options.probes } : {}),
       }).then(
-        (outcome) => emit({ runId, type: 'finished', report: outcome.report, endedEarly: outcome.endedEarly }),
+        (outcome) => {
+          finished = { runId, report: outcome.report, artifacts: outcome.artifacts };
+          emit({ runId, type: 'finished', report: outcome.report, endedEarly: outcome.endedEarly });
+        },
         (error: unknown) => {
           log.error('run failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
           emit({ runId, type: 'failed', message: errorMessage(error) });

@@ -1,6 +1,8 @@
+import { MAX_BUNDLE_FILE_BYTES } from '../../../shared/bundle/bundle-limits';
 import {
   EVENT_VERBS,
   INVOKE_VERBS,
+  type BundleOpenResponse,
   type EventPayload,
   type InvokeRequest,
   type InvokeResponse,
@@ -134,5 +136,62 @@ export async function connectWebBridge(win: Window): Promise<OutlookDoktorApi> {
   api.writeClipboardText = async (request: InvokeRequest<'clipboard:write-text'>) => {
     await win.navigator.clipboard.writeText(request.text);
   };
+
+  // The bridge writes the bundle into its own folder; the browser then downloads it once, by
+  // its ticket, as a plain navigation (which is what a browser saves as a file).
+  api.saveBundle = async (request: InvokeRequest<'bundle:save'>) => {
+    const response = await invoke('bundle:save', request);
+    if (response.ok && response.target.kind === 'download') {
+      const link = win.document.createElement('a');
+      link.href = `/api/bundle/download/${response.target.ticket}`;
+      link.download = response.target.fileName;
+      link.hidden = true;
+      win.document.body.append(link);
+      link.click();
+      link.remove();
+    }
+    return response;
+  };
+
+  // No native dialog behind a browser page: the page's own file chooser, then an upload.
+  const upload = async (file: File): Promise<BundleOpenResponse> => {
+    if (file.size > MAX_BUNDLE_FILE_BYTES) return { ok: false, problem: 'too-large', bytes: file.size, limit: MAX_BUNDLE_FILE_BYTES };
+    const response = await fetch('/api/bundle/open', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/octet-stream', 'x-bundle-name': encodeURIComponent(file.name) },
+      body: file,
+      cache: 'no-store',
+    });
+    const body = (await response.json().catch(() => ({}))) as { value?: BundleOpenResponse; error?: string; limit?: number };
+    if (response.status === 413) return { ok: false, problem: 'too-large', bytes: file.size, limit: body.limit ?? MAX_BUNDLE_FILE_BYTES };
+    if (!response.ok || !body.value) throw new Error(`bundle upload: ${body.error ?? `HTTP ${response.status}`}`);
+    return body.value;
+  };
+  api.openBundle = async () => {
+    const file = await chooseFile(win, '.zip,application/zip');
+    return file ? upload(file) : ({ ok: false, problem: 'cancelled' } as const);
+  };
+  api.openBundleFile = (file: File) => upload(file);
   return Object.freeze(api) as OutlookDoktorApi;
+}
+
+/**
+ * Shows the browser's file chooser and resolves with the chosen file, or null when the user
+ * closed it. Must be called while handling the user's click (browsers open it only then).
+ */
+export function chooseFile(win: Window, accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = win.document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.hidden = true;
+    const done = (file: File | null) => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => done(null), { once: true });
+    win.document.body.append(input);
+    input.click();
+  });
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChecklistQuestion } from '../../../shared/checklist/questions';
 import type { Lang } from '../../../shared/i18n';
 import type { SectionId } from '../../../shared/model/sections';
-import { selectActions, selectAnswer } from '../store/selectors';
+import { selectActions, selectAnswer, selectViewed } from '../store/selectors';
 import { useWizard } from '../store/store-context';
 
 const useStyles = makeStyles({
@@ -30,6 +30,8 @@ export function QuestionCard({ section, question, lang }: { section: SectionId; 
   const { t } = useTranslation();
   const answer = useWizard(selectAnswer(section, question.id));
   const { setChoice, setDone } = useWizard(selectActions);
+  // Someone else's answers, from a bundle: shown as they were, not editable.
+  const readOnly = useWizard(selectViewed) !== null;
   const textId = useId();
   const helpId = useId();
   const choice = question.choices?.find((c) => c.id === answer?.choice);
@@ -53,6 +55,7 @@ export function QuestionCard({ section, question, lang }: { section: SectionId; 
           layout="horizontal"
           aria-labelledby={textId}
           value={answer?.choice ?? ''}
+          disabled={readOnly}
           onChange={(_event, data) => setChoice(section, question.id, data.value)}
         >
           {question.choices.map((c) => (
@@ -69,6 +72,7 @@ export function QuestionCard({ section, question, lang }: { section: SectionId; 
         label={t('ui/section/done')}
         aria-describedby={textId}
         checked={answer?.done ?? false}
+        disabled={readOnly}
         onChange={(_event, data) => setDone(section, question.id, data.checked === true)}
       />
     </div>

@@ -18,7 +18,7 @@ import { StepHeading } from '../components/step-heading';
 import { StepNav } from '../components/step-nav';
 import { bySeverity } from '../report/finding-view';
 import { sectionsOfProbe } from '../store/run-progress';
-import { selectLang, selectReport } from '../store/selectors';
+import { selectLang, selectReport, selectViewed } from '../store/selectors';
 import { useWizard } from '../store/store-context';
 
 const useStyles = makeStyles({
@@ -40,6 +40,7 @@ export function SectionScreen({ section }: { section: SectionId }) {
   const { t } = useTranslation();
   const report = useWizard(selectReport);
   const lang = useWizard(selectLang);
+  const viewing = useWizard(selectViewed) !== null;
   const status = report?.sections.find((s) => s.id === section)?.status ?? 'not-checked';
   const findings = useMemo(() => bySeverity(report?.findings.filter((f) => f.section === section) ?? []), [report, section]);
   const probes = useMemo(
@@ -87,7 +88,7 @@ export function SectionScreen({ section }: { section: SectionId }) {
 
       <div className={styles.part}>
         <h2 className={styles.partTitle}>{t('ui/section/manual')}</h2>
-        <p className={styles.intro}>{t('ui/section/manualIntro')}</p>
+        <p className={styles.intro}>{viewing ? t('ui/viewer/readOnly') : t('ui/section/manualIntro')}</p>
         {CHECKLIST[section].map((question) => (
           <QuestionCard key={question.id} section={section} question={question} lang={lang} />
         ))}

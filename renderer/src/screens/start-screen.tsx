@@ -1,4 +1,5 @@
 import { Button, Field, Input, Link, makeStyles, MessageBar, MessageBarBody, tokens, typographyStyles } from '@fluentui/react-components';
+import { FolderOpen20Regular } from '@fluentui/react-icons/svg/folder-open';
 import { Play20Regular } from '@fluentui/react-icons/svg/play';
 import { useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,16 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   privacy: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground2, margin: 0 },
   suggestion: { display: 'inline-flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
+  open: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    alignItems: 'flex-start',
+    marginTop: tokens.spacingVerticalL,
+    paddingTop: tokens.spacingVerticalL,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  openTitle: { ...typographyStyles.subtitle2, margin: 0 },
 });
 
 /**
@@ -28,7 +39,7 @@ export function StartScreen() {
   const prefilled = useWizard(selectPrefilled);
   const problems = useWizard(selectFormProblems);
   const hasRun = useWizard(selectHasRun);
-  const { setField, start } = useWizard(selectActions);
+  const { setField, start, openBundle } = useWizard(selectActions);
   const emailRef = useRef<HTMLInputElement>(null);
   const serverRef = useRef<HTMLInputElement>(null);
 
@@ -110,6 +121,15 @@ export function StartScreen() {
         </div>
         <p className={styles.privacy}>{t('ui/start/privacy')}</p>
       </form>
+      <div className={styles.open}>
+        <h2 className={styles.openTitle}>{t('ui/viewer/open')}</h2>
+        <p id="open-bundle-hint" className={styles.intro}>
+          {t('ui/viewer/openHint')}
+        </p>
+        <Button icon={<FolderOpen20Regular />} aria-describedby="open-bundle-hint" onClick={() => void openBundle()}>
+          {t('ui/viewer/open')}
+        </Button>
+      </div>
     </section>
   );
 }

@@ -14,20 +14,23 @@ import {
   typographyStyles,
 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons/svg/arrow-clockwise';
+import { ArrowUndo20Regular } from '@fluentui/react-icons/svg/arrow-undo';
 import { Copy20Regular } from '@fluentui/react-icons/svg/copy';
 import { Dismiss20Regular } from '@fluentui/react-icons/svg/dismiss';
 import { Pulse20Regular } from '@fluentui/react-icons/svg/pulse';
 import { Save20Regular } from '@fluentui/react-icons/svg/save';
 import { useMemo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answeredQuestions, chosenAdvice } from '../../../shared/checklist/answers';
+import { answeredQuestions, answerLines, chosenAdvice } from '../../../shared/checklist/answers';
+import { bundleAnswerLines } from '../../../shared/checklist/bundle-answers';
+import { ExportDialog } from '../bundle/export-dialog';
 import { FindingCard } from '../components/finding-card';
 import { SectionStatusIcon } from '../components/status-icon';
 import { StepHeading } from '../components/step-heading';
 import { StepNav } from '../components/step-nav';
 import { TrafficLight } from '../components/traffic-light';
 import { bySeverity, findingTexts } from '../report/finding-view';
-import { selectActions, selectAnswers, selectInfo, selectLang, selectNotice, selectReport, selectRun } from '../store/selectors';
+import { selectActions, selectAnswers, selectInfo, selectLang, selectNotice, selectReport, selectRun, selectViewed } from '../store/selectors';
 import { sectionStep } from '../store/steps';
 import { useWizard } from '../store/store-context';
 
@@ -61,14 +64,16 @@ export function SummaryScreen() {
   const lang = useWizard(selectLang);
   const answers = useWizard(selectAnswers);
   const notice = useWizard(selectNotice);
-  const { goTo, rerun, copySummary, dismissNotice } = useWizard(selectActions);
+  const viewed = useWizard(selectViewed);
+  const { goTo, rerun, copySummary, dismissNotice, openExport, closeBundle } = useWizard(selectActions);
   const findings = useMemo(() => bySeverity(report?.findings ?? []), [report]);
   const advice = useMemo(() => chosenAdvice(answers), [answers]);
   const answered = useMemo(() => answeredQuestions(answers), [answers]);
+  // A bundle's answers in the words it recorded (what its user saw), the own ones from the catalog.
+  const lines = useMemo(() => (viewed ? bundleAnswerLines(viewed.checklist, lang) : answerLines(answers, lang)), [viewed, answers, lang]);
   if (!report) return null;
 
   const actionable = findings.filter((f) => f.severity !== 'info');
-  const notable = answered.filter((a) => a.choice);
   const open = answered.filter((a) => !a.done).length;
   const target = [report.input.server, report.input.email].filter(Boolean).join(' / ');
   const when = new Date(report.finishedAt).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB');
@@ -113,7 +118,7 @@ export function SummaryScreen() {
         })}
         {advice.length > 0 && (
           <>
-            <h3 className={styles.subTitle}>{t('ui/summary/fromAnswers')}</h3>
+            <h3 className={styles.subTitle}>{viewed ? t('ui/viewer/fromAnswers') : t('ui/summary/fromAnswers')}</h3>
             <ul className={styles.list}>
               {advice.map((a) => (
                 <li key={`${a.section}/${a.question.id}`}>{a.choice.advice[lang]}</li>
@@ -134,19 +139,24 @@ export function SummaryScreen() {
                 <FindingCard key={finding.id} finding={finding} lang={lang} headingLevel={3} />
               ))}
               <h3 className={styles.subTitle}>{t('ui/summary/answersTitle')}</h3>
-              {notable.length === 0 ? (
+              {lines.length === 0 ? (
                 <p className={styles.text}>{t('ui/summary/noAnswers')}</p>
               ) : (
-                <ul className={styles.list}>
-                  {[...notable.filter((a) => a.choice?.notable), ...notable.filter((a) => !a.choice?.notable)].map((a) => (
-                    <li key={`${a.section}/${a.question.id}`}>
-                      {t(`section/${a.section}`)}: {a.question.text[lang]} → <strong>{a.choice!.label[lang]}</strong>
+                <ul className={styles.list} data-answers="">
+                  {lines.map((line) => (
+                    <li key={line.key}>
+                      {line.section ? `${t(`section/${line.section}`)}: ` : ''}
+                      {line.question} → <strong>{line.answer}</strong>
                     </li>
                   ))}
                 </ul>
               )}
               <p className={styles.meta}>{t('ui/summary/openTasks', { count: open })}</p>
-              {info && <p className={styles.meta}>{`${info.name} ${info.version} (${info.commit}) · ${info.platform}`}</p>}
+              {viewed ? (
+                <p className={styles.meta}>{`${report.tool.name} ${viewed.origin.toolVersion}${report.tool.commit ? ` (${report.tool.commit})` : ''}${report.tool.platform ? ` · ${report.tool.platform}` : ''}`}</p>
+              ) : (
+                info && <p className={styles.meta}>{`${info.name} ${info.version} (${info.commit}) · ${info.platform}`}</p>
+              )}
             </div>
           </AccordionPanel>
         </AccordionItem>
@@ -172,12 +182,20 @@ export function SummaryScreen() {
           <Button appearance="primary" icon={<Copy20Regular />} onClick={() => void copySummary()}>
             {t('ui/summary/copy')}
           </Button>
-          <Button icon={<ArrowClockwise20Regular />} onClick={() => void rerun()}>
-            {t('ui/summary/rerun')}
-          </Button>
-          {/* Export (issue 5) and monitor (issue 6) switch on through the host's capabilities; their store actions come with them. */}
-          <FutureAction available={info?.capabilities.bundleExport ?? false} icon={<Save20Regular />} label={t('ui/summary/exportBundle')} />
-          <FutureAction available={info?.capabilities.monitor ?? false} icon={<Pulse20Regular />} label={t('ui/summary/startMonitor')} />
+          {viewed ? (
+            <Button icon={<ArrowUndo20Regular />} onClick={closeBundle}>
+              {t('ui/viewer/back')}
+            </Button>
+          ) : (
+            <>
+              <Button icon={<ArrowClockwise20Regular />} onClick={() => void rerun()}>
+                {t('ui/summary/rerun')}
+              </Button>
+              {/* The monitor (issue 6) switches on through the host's capabilities; its store actions come with it. */}
+              <FutureAction available={info?.capabilities.bundleExport ?? false} icon={<Save20Regular />} label={t('ui/summary/exportBundle')} onClick={openExport} />
+              <FutureAction available={info?.capabilities.monitor ?? false} icon={<Pulse20Regular />} label={t('ui/summary/startMonitor')} />
+            </>
+          )}
         </div>
         <div aria-live="polite">
           {notice && (
@@ -193,6 +211,7 @@ export function SummaryScreen() {
         </div>
       </div>
       <StepNav />
+      {!viewed && <ExportDialog />}
     </section>
   );
 }

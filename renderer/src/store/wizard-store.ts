@@ -6,8 +6,10 @@ import type { SectionId } from '../../../shared/model/sections';
 import type { Report } from '../../../shared/report/report-schema';
 import { textSummary } from '../../../shared/report/text-summary';
 import { checkForm, hasProblems, type FormProblems } from '../start/input-check';
+import { createExportActions, INITIAL_EXPORT, messageOf, type ExportActions, type ExportState } from './export-actions';
 import { applyRunEvent, newRunProgress, type RunProgress } from './run-progress';
 import { isReachable, neighbour, STEP_IDS, type StepId } from './steps';
+import { createViewerActions, INITIAL_VIEWER, type ViewerActions, type ViewerState } from './viewer-actions';
 
 /**
  * The wizard's state and the only code that talks to the host API.
@@ -29,7 +31,11 @@ export interface WizardState {
   report: Report | null;
   answers: ChecklistAnswers;
   notice: Notice | null;
-  actions: WizardActions;
+  /** The export dialog (the user's own run only). */
+  exporting: ExportState;
+  /** Someone else's bundle shown read-only on the result screens; the own run stays underneath. */
+  viewer: ViewerState;
+  actions: WizardActions & ExportActions & ViewerActions;
 }
 
 export type StartOutcome = { ok: true } | { ok: false; problems: FormProblems };
@@ -67,7 +73,8 @@ export function createWizardStore(api: OutlookDoktorApi, options: { lang?: Lang;
   const makeRunId = options.runId ?? (() => newRunId());
 
   return createStore<WizardState>()((set, get) => {
-    const reach = () => ({ hasRun: get().run !== null, hasReport: get().report !== null });
+    // A bundle on screen has results but no run of its own to watch.
+    const reach = () => (get().viewer.bundle ? { hasRun: false, hasReport: true } : { hasRun: get().run !== null, hasReport: get().report !== null });
 
     const applyStartFailure = (response: Extract<StartResponse, { ok: false }>) => {
       const problems: FormProblems =
@@ -78,13 +85,15 @@ export function createWizardStore(api: OutlookDoktorApi, options: { lang?: Lang;
       return problems;
     };
 
-    const actions: WizardActions = {
+    const actions: WizardState['actions'] = {
       async init() {
         const unsubscribe = [
           api.onDiagnosisEvent((event) => get().actions.handleEvent(event)),
           api.onAppCommand((command) => {
             if (command.command === 'new-run') get().actions.goTo('start');
+            else if (command.command === 'open-bundle') void get().actions.openBundle();
           }),
+          api.onBundleProgress((progress) => get().actions.handleBundleProgress(progress)),
         ];
         try {
           const [info, defaults] = await Promise.all([api.getAppInfo(), api.getDefaults()]);
@@ -130,7 +139,15 @@ export function createWizardStore(api: OutlookDoktorApi, options: { lang?: Lang;
           return { ok: false, problems };
         }
         const runId = makeRunId();
-        set({ formProblems: {}, run: newRunProgress(runId), report: null, step: 'running', notice: null });
+        set({
+          formProblems: {},
+          run: newRunProgress(runId),
+          report: null,
+          step: 'running',
+          notice: null,
+          viewer: { ...INITIAL_VIEWER },
+          exporting: { ...INITIAL_EXPORT, anonymize: get().exporting.anonymize },
+        });
         let response: StartResponse;
         try {
           response = await api.startDiagnosis({
@@ -166,7 +183,12 @@ export function createWizardStore(api: OutlookDoktorApi, options: { lang?: Lang;
       },
 
       goTo(step) {
-        if (STEP_IDS.includes(step) && isReachable(step, reach())) set({ step, notice: null });
+        // "Start" is the user's own check: going there leaves someone else's bundle.
+        if (step === 'start' && get().viewer.bundle) set({ viewer: { ...INITIAL_VIEWER } });
+        if (!STEP_IDS.includes(step) || !isReachable(step, reach())) return;
+        const { exporting } = get();
+        // A step change (the menu's "new check") takes the export dialog with it, unless it is writing.
+        set({ step, notice: null, ...(exporting.open && exporting.phase !== 'saving' ? { exporting: { ...exporting, open: false } } : {}) });
       },
 
       next() {
@@ -180,12 +202,15 @@ export function createWizardStore(api: OutlookDoktorApi, options: { lang?: Lang;
       },
 
       setChoice(section, questionId, choice) {
+        // A bundle's answers are a record of what someone else said: read-only.
+        if (get().viewer.bundle) return;
         const key = questionKey(section, questionId);
         const previous = get().answers[key];
         set({ answers: { ...get().answers, [key]: { done: previous?.done ?? false, choice } } });
       },
 
       setDone(section, questionId, done) {
+        if (get().viewer.bundle) return;
         const key = questionKey(section, questionId);
         const previous = get().answers[key];
         set({ answers: { ...get().answers, [key]: { ...previous, done } } });
@@ -193,12 +218,16 @@ export function createWizardStore(api: OutlookDoktorApi, options: { lang?: Lang;
 
       setLang(lang) {
         set({ lang });
+        // The preview's descriptions and report.html follow the language.
+        if (get().exporting.open) void get().actions.refreshPreview();
         // The desktop app's menu follows; a host that cannot does not stop the page from switching.
         api.setLanguage({ lang }).catch(() => undefined);
       },
 
       async copySummary() {
-        const { report, answers, lang } = get();
+        const { viewer, lang } = get();
+        const report = viewer.bundle ? viewer.bundle.report : get().report;
+        const answers = viewer.bundle ? viewer.answers : get().answers;
         if (!report) return;
         const text = `${textSummary(report, { lang })}\n\n${checklistText(answers, lang)}\n`;
         try {
@@ -225,6 +254,8 @@ export function createWizardStore(api: OutlookDoktorApi, options: { lang?: Lang;
           set({ run: { ...run, phase: 'failed', error: event.message } });
         }
       },
+      ...createExportActions(api, get, set),
+      ...createViewerActions(api, get, set),
     };
 
     return {
@@ -239,11 +270,10 @@ export function createWizardStore(api: OutlookDoktorApi, options: { lang?: Lang;
       report: null,
       answers: {},
       notice: null,
+      exporting: { ...INITIAL_EXPORT },
+      viewer: { ...INITIAL_VIEWER },
       actions,
     };
   });
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
