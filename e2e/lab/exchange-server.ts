@@ -41,7 +41,9 @@ export type ExchangeFault =
   /** A 401 whose headers exceed 100 KB. */
   | 'oversized-headers'
   /** Reads the request and never answers. */
-  | 'silent';
+  | 'silent'
+  /** Reads the request and drops the connection without a word. */
+  | 'drop';
 
 export interface ExchangeBehaviour {
   auth?: ExchangeAuth;
@@ -112,6 +114,12 @@ export interface ExchangeLabOptions {
   port?: number;
   /** Plain HTTP (no TLS) on these addresses and port, same behaviours: Autodiscover's http redirect step. */
   plain?: { port: number; addresses: Record<string, ExchangeBehaviour> };
+  /**
+   * A behaviour for the n-th request the lab receives (0-based, over all addresses and
+   * connections) instead of its address's; undefined keeps the address's. Drives patterns such
+   * as the monitor's flapping server.
+   */
+  behaviourOf?: (request: { address: string; index: number }) => ExchangeBehaviour | undefined;
 }
 
 /**
@@ -177,7 +185,7 @@ export async function startExchangeLab(options: ExchangeLabOptions): Promise<Exc
         bodyBytes: request.body.length,
         body: request.body.toString('utf8'),
       });
-      const behaviour = behaviourOf(address) ?? {};
+      const behaviour = options.behaviourOf?.({ address, index: requests.length - 1 }) ?? behaviourOf(address) ?? {};
       answer(request, respond, { ...behaviour, serverName: behaviour.serverName ?? defaultNames.get(address) ?? 'EX01' }, hostNames[0]!);
     });
   };
@@ -371,6 +379,9 @@ function fault(kind: ExchangeFault, respond: RawResponder, b: Resolved): void {
   switch (kind) {
     case 'silent':
       respond.hold();
+      return;
+    case 'drop':
+      respond.destroy();
       return;
     case 'broken-headers':
       respond.writeRaw('HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate Negotiate\r\nX-FEServer\u0001: EX01\r\n\r\n');

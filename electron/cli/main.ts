@@ -1,12 +1,13 @@
 import { toolInfo } from '../engine/build-info';
 import { diagnoseCommand, type CommandIo } from './diagnose-command';
+import { monitorCommand } from './monitor-command';
 import { EXIT, UsageError } from './usage-error';
 
 const HELP = `Usage: outlook-doktor <command> [options]
 
 Commands:
   diagnose   check the path to Exchange once and explain what is wrong
-  monitor    ask the server every second and record drop-outs
+  monitor    ask the server every second and record drop-outs ("Dauertest")
 
 Run "outlook-doktor <command> --help" for the options of a command.
   --version  print the version`;
@@ -18,6 +19,8 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     switch (command) {
       case 'diagnose':
         return await diagnoseCommand(rest, io);
+      case 'monitor':
+        return await monitorCommand(rest, io);
       case '--version':
       case '-v':
       case 'version': {

@@ -38,8 +38,14 @@ export function trustAnchors(extraCa: readonly string[]): string[] {
 }
 
 export function createRunServices(
-  input: RunInput,
-  options: { extraCa: readonly string[]; hostsFile?: string; password?: string },
+  input: Pick<RunInput, 'dnsServers' | 'user'>,
+  options: {
+    extraCa: readonly string[];
+    hostsFile?: string;
+    password?: string;
+    /** Wall clock; the monitor's tests play one. */
+    now?: () => number;
+  },
 ): ClosableRunServices {
   // Held in this closure only; the run's input never has it.
   const password = options.password;
@@ -52,7 +58,7 @@ export function createRunServices(
     hostsFile: options.hostsFile ?? defaultHostsFile(),
     // The system view of the DNS probes: hosts file and OS cache, or the `--dns-server` servers.
     lookup: (name, signal) => systemResolverOf(services).lookup(name, signal),
-    now: () => Date.now(),
+    now: options.now ?? (() => Date.now()),
     addArtifact(artifact) {
       artifacts.push(artifact);
     },

@@ -341,6 +341,12 @@ export interface HttpExchange {
   timings: HttpTimings;
   startedAt: string;
   error?: ErrorInfo<HttpErrorKind>;
+  /**
+   * Whether the server's certificate chain and name were trusted (the run's trust anchors), for
+   * requests over TLS. The exchange goes on either way: the TLS probe judges certificates; the
+   * monitor reports this per request (one node of a farm with a wrong certificate).
+   */
+  certificate?: { trusted: boolean; error?: string };
 }
 
 /**

@@ -46,6 +46,8 @@ export interface TimedConnection {
   connectMs: number;
   tlsMs?: number;
   alpn?: string | false | null;
+  /** The certificate check's verdict (chain and host name), which does not stop the connection. */
+  trust?: { trusted: boolean; error?: string };
   /** Requests started on this connection so far. */
   requests: number;
   /** Set while a request waits for its status line; gets the HTTP version from it. */
@@ -123,8 +125,13 @@ export function timedConnector(
       inflight.delete(fail);
       const connection: TimedConnection = { socket: ready, connectMs, requests: 0 };
       if (tlsMs !== undefined) {
+        const secure = ready as tls.TLSSocket;
         connection.tlsMs = tlsMs;
-        connection.alpn = (ready as tls.TLSSocket).alpnProtocol;
+        connection.alpn = secure.alpnProtocol;
+        // Node gives the reason as a code string (typed as Error).
+        const reason = secure.authorizationError as unknown;
+        const error = typeof reason === 'string' ? reason : reason instanceof Error ? reason.message : 'unknown';
+        connection.trust = secure.authorized ? { trusted: true } : { trusted: false, error };
       }
       state.current = connection;
       callback(null, ready);

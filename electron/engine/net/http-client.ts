@@ -125,6 +125,7 @@ export async function sendHttpRequest(services: RunServices, spec: HttpRequestSp
     let sentAt: number | undefined;
     let headersAt: number | undefined;
     let httpVersion: string | undefined;
+    let certificate: HttpExchange['certificate'];
     const timings: Partial<HttpTimings> = {};
     let response: Omit<NonNullable<HttpExchange['response']>, 'body'> | undefined;
     const chunks: Buffer[] = [];
@@ -152,6 +153,7 @@ export async function sendHttpRequest(services: RunServices, spec: HttpRequestSp
         }
       }
       if (error) exchange.error = error;
+      if (certificate) exchange.certificate = certificate;
       // undici frees a pipelining-1 connection one event-loop turn after the response (its own
       // setImmediate); resolving after that lets a request sent right after this one reuse the
       // connection instead of opening another.
@@ -198,6 +200,7 @@ export async function sendHttpRequest(services: RunServices, spec: HttpRequestSp
             timings.reusedConnection = true;
           }
           connection.requests += 1;
+          if (connection.trust) certificate = { ...connection.trust };
           watchStatusLine(connection, (version) => {
             httpVersion = version;
           });
