@@ -26,6 +26,8 @@ export interface FlappingLabOptions {
   /** Loopback address to listen on (default 127.0.0.1). */
   address?: string;
   ca?: TestCa;
+  /** Names on its certificate (the lab's default names otherwise); the wizard's lab uses the address itself. */
+  hostNames?: string[];
 }
 
 export interface FlappingLab extends ExchangeLab {
@@ -38,6 +40,7 @@ export async function startFlappingExchange(options: FlappingLabOptions): Promis
   const lab = await startExchangeLab({
     addresses: { [options.address ?? '127.0.0.1']: {} },
     ...(options.ca ? { ca: options.ca } : {}),
+    ...(options.hostNames ? { hostNames: options.hostNames } : {}),
     behaviourOf: ({ index }) => {
       const step = options.pattern[index] ?? options.after ?? 'ok';
       served.push(step);

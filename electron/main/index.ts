@@ -6,6 +6,7 @@ import { appDefaults } from '../engine/host/app-defaults';
 import { buildAppInfo } from '../engine/host/app-info';
 import { createBundleExporter } from '../engine/host/bundle-export';
 import { createDiagnosisHost } from '../engine/host/diagnosis-host';
+import { createMonitorHost } from '../engine/host/monitor-host';
 import { aboutDialog } from './about';
 import { createAppLog } from './app-log';
 import { APP_URL, registerAppScheme, serveAppProtocol } from './app-protocol';
@@ -15,6 +16,8 @@ import { handleInvoke, sendEvent } from './ipc/typed-ipc-main';
 import { isTrustedSender, trustedLocationOf } from './ipc/sender-check';
 import { createMainWindow } from './main-window';
 import { buildMenuTemplate } from './menu';
+import { createMonitorTray } from './monitor-tray';
+import { closeChoiceOf, closeWhileMonitoringDialog } from './monitor-tray-model';
 import { hardenAllWebContents, hardenSession } from './security';
 import { loadWindowState } from './window-state';
 
@@ -84,6 +87,7 @@ async function start(): Promise<void> {
     (request) => {
       lang = request.lang;
       setMenu();
+      tray.relabel();
     },
     trusted,
     onReject,
@@ -92,8 +96,60 @@ async function start(): Promise<void> {
   handleInvoke('diagnosis:cancel', (request) => host.cancel(request), trusted, onReject);
   handleInvoke('clipboard:write-text', (request) => clipboard.writeText(request.text), trusted, onReject);
 
+  // The monitor ("Dauertest") runs here, not in the page: it goes on while the window is hidden.
+  let quitting = false;
+  const showWindow = () => {
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  };
+  const quit = () => {
+    quitting = true;
+    app.quit();
+  };
+  let currentMonitor: string | null = null;
+  const tray = createMonitorTray({
+    lang: () => lang,
+    actions: {
+      show: showWindow,
+      mark: () => {
+        if (currentMonitor) monitors.mark({ monitorId: currentMonitor });
+      },
+      stop: () => {
+        if (currentMonitor) void monitors.stop({ monitorId: currentMonitor });
+      },
+      quit,
+    },
+  });
+  const monitors = createMonitorHost({
+    log,
+    emit: (payload) => {
+      if (payload.event.type === 'monitor-started') currentMonitor = payload.monitorId;
+      tray.update(payload.event);
+      sendEvent(win.webContents, 'monitor:event', payload);
+    },
+  });
+  handleInvoke('monitor:start', (request) => monitors.start(request), trusted, onReject);
+  handleInvoke('monitor:stop', (request) => monitors.stop(request), trusted, onReject);
+  handleInvoke('monitor:mark', (request) => monitors.mark(request), trusted, onReject);
+  handleInvoke('monitor:state', () => monitors.state(), trusted, onReject);
+  // Closing the window while a monitor measures asks first: keep it running in the tray, or stop and quit.
+  win.on('close', (event) => {
+    if (quitting || !monitors.isRunning()) return;
+    event.preventDefault();
+    void dialog.showMessageBox(win, closeWhileMonitoringDialog(lang)).then(({ response }) => {
+      const choice = closeChoiceOf(response);
+      if (choice === 'background') win.hide();
+      else if (choice === 'stop-and-quit') quit();
+    });
+  });
+
   const bundle = createBundleHandlers({
-    exporter: createBundleExporter({ finishedRun: (runId) => host.finishedRun(runId), appLog: () => appLog.readForBundle() }),
+    exporter: createBundleExporter({
+      finishedRun: (runId) => host.finishedRun(runId),
+      monitor: (monitorId) => monitors.exportable(monitorId),
+      appLog: () => appLog.readForBundle(),
+    }),
     dialogs: electronBundleDialogs(win, () => lang),
     onProgress: (progress) => sendEvent(win.webContents, 'bundle:progress', progress),
   });
@@ -103,11 +159,13 @@ async function start(): Promise<void> {
   handleInvoke('bundle:open', bundle['bundle:open'], trusted, onReject);
   handleInvoke('bundle:open-file', bundle['bundle:open-file'], trusted, onReject);
 
-  app.on('second-instance', () => {
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  });
+  app.on('second-instance', showWindow);
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void host.dispose());
+  app.on('before-quit', () => {
+    quitting = true;
+    void host.dispose();
+    void monitors.dispose();
+    tray.destroy();
+  });
   await win.loadURL(PAGE_URL);
 }

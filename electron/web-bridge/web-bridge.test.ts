@@ -81,7 +81,7 @@ describe('the web bridge', () => {
     expect((await send({ path: '/api/events' })).status).toBe(401);
     const info = await invoke('app:info', {});
     expect(info.status).toBe(200);
-    expect(JSON.parse(info.body)).toMatchObject({ value: { name: 'Outlook-Doktor', shell: 'web', testMode: true, capabilities: { bundleExport: true, monitor: false } } });
+    expect(JSON.parse(info.body)).toMatchObject({ value: { name: 'Outlook-Doktor', shell: 'web', testMode: true, capabilities: { bundleExport: true, monitor: true } } });
   });
 
   it('refuses a foreign Host (DNS rebinding), a foreign Origin and a cross-site fetch, even with the token', async () => {

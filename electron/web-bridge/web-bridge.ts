@@ -16,6 +16,7 @@ import { createBundleExporter } from '../engine/host/bundle-export';
 import { openForViewer } from '../engine/host/bundle-open';
 import { WEB_CSP } from '../engine/host/content-security-policy';
 import { createDiagnosisHost, type BaseEngineOptions } from '../engine/host/diagnosis-host';
+import { createMonitorHost } from '../engine/host/monitor-host';
 import { readStaticFile, resolveStaticPath } from '../engine/host/renderer-files';
 import type { AnyProbeDefinition } from '../engine/probe';
 import { createDownloadTickets } from './download-tickets';
@@ -94,8 +95,22 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     emit: (event) => broadcast('diagnosis:event', event),
   });
   const workDir = await mkdtemp(path.join(tmpdir(), 'od-web-bridge-'));
+  // The monitor resolves and trusts like the runs: the test mode's DNS servers, CA files and hosts file.
+  const monitors = createMonitorHost({
+    base: {
+      ...(options.base?.dnsServers ? { dnsServers: options.base.dnsServers } : {}),
+      ...(options.base?.caFiles ? { caFiles: options.base.caFiles } : {}),
+      ...(options.base?.hostsFile ? { hostsFile: options.base.hostsFile } : {}),
+    },
+    emit: (payload) => broadcast('monitor:event', payload),
+    makeLogDir: () => mkdtemp(path.join(workDir, 'monitor-')),
+  });
   const tickets = createDownloadTickets();
-  const exporter = createBundleExporter({ finishedRun: (runId) => host.finishedRun(runId), ...(options.localNames ? { localNames: options.localNames } : {}) });
+  const exporter = createBundleExporter({
+    finishedRun: (runId) => host.finishedRun(runId),
+    monitor: (monitorId) => monitors.exportable(monitorId),
+    ...(options.localNames ? { localNames: options.localNames } : {}),
+  });
   const maxUploadBytes = options.maxUploadBytes ?? MAX_BUNDLE_FILE_BYTES;
   let opening = false;
   const tempFile = (prefix: string) => path.join(workDir, `${prefix}-${randomBytes(12).toString('hex')}.zip`);
@@ -109,13 +124,17 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     'diagnosis:cancel': (request) => host.cancel(request),
     'bundle:preview': (request) => exporter.preview(request),
     'bundle:save': async (request) => {
-      if (!exporter.has(request.runId)) return { ok: false, problem: 'no-report', message: 'no finished run with this id' };
+      if (!exporter.has(request)) return { ok: false, problem: 'no-report', message: 'no finished run or monitor with this id' };
       const fileName = exporter.suggestedName();
       const file = tempFile('bundle');
       const outcome = await exporter.write(file, request, { onEntry: (entry, index, total) => broadcast('bundle:progress', { entry, index, total }) });
       if (!outcome.ok) return outcome;
       return { ok: true, target: { kind: 'download', ticket: tickets.issue(file, fileName), fileName }, bytes: outcome.bytes, anonymized: outcome.anonymized };
     },
+    'monitor:start': (request) => monitors.start(request),
+    'monitor:stop': (request) => monitors.stop(request),
+    'monitor:mark': (request) => monitors.mark(request),
+    'monitor:state': () => monitors.state(),
     // Not served here, on purpose: `clipboard:write-text` (the clipboard belongs to the browser;
     // the web client writes it in the page), `bundle:open` (no native dialog: the page's file
     // input uploads instead), `bundle:open-file` (a path from the page is never accepted) and
@@ -312,6 +331,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     port,
     async close() {
       await host.dispose();
+      await monitors.dispose();
       await tickets.clear();
       await rm(workDir, { recursive: true, force: true });
       for (const stream of streams) stream.end();

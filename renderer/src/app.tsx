@@ -6,6 +6,7 @@ import { useBundleDrop } from './bundle/use-bundle-drop';
 import { ViewerBanner } from './bundle/viewer-banner';
 import { ViewerNotice } from './bundle/viewer-notice';
 import { StepOverview } from './components/step-overview';
+import { MonitorScreen } from './screens/monitor-screen';
 import { RunningScreen } from './screens/running-screen';
 import { SectionScreen } from './screens/section-screen';
 import { StartScreen } from './screens/start-screen';
@@ -148,5 +149,6 @@ function CurrentStep() {
   if (section) return <SectionScreen key={section} section={section} />;
   if (step === 'running') return <RunningScreen />;
   if (step === 'summary') return <SummaryScreen />;
+  if (step === 'monitor') return <MonitorScreen />;
   return <StartScreen />;
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { RunEvent } from '../model/run-event';
+import type { MonitorEvent } from '../monitor/monitor-types';
 import type { Report } from '../report/report-schema';
 import type { EventChannel, InvokeChannel } from './channels';
 import type { appCommandSchema, bundleProgressSchema, INVOKE_SCHEMAS } from './schemas';
@@ -29,6 +30,13 @@ export interface EventPayloads {
   'diagnosis:event': DiagnosisEvent;
   'app:command': z.output<typeof appCommandSchema>;
   'bundle:progress': z.output<typeof bundleProgressSchema>;
+  'monitor:event': MonitorEventPayload;
+}
+
+/** An engine event of the monitor, tagged with the monitor id the page chose. */
+export interface MonitorEventPayload {
+  monitorId: string;
+  event: MonitorEvent;
 }
 
 export type EventPayload<C extends EventChannel> = EventPayloads[C];
@@ -43,6 +51,9 @@ export type BundlePreviewResponse = InvokeResponse<'bundle:preview'>;
 export type BundleSaveResponse = InvokeResponse<'bundle:save'>;
 export type BundleOpenResponse = InvokeResponse<'bundle:open'>;
 export type BundleProgress = EventPayload<'bundle:progress'>;
+export type MonitorStartRequest = InvokeRequest<'monitor:start'>;
+export type MonitorStartResponse = InvokeResponse<'monitor:start'>;
+export type MonitorSnapshot = NonNullable<InvokeResponse<'monitor:state'>['monitor']>;
 
 /** Verb → invoke channel. */
 export const INVOKE_VERBS = {
@@ -56,6 +67,10 @@ export const INVOKE_VERBS = {
   saveBundle: 'bundle:save',
   revealBundle: 'bundle:reveal',
   openBundle: 'bundle:open',
+  startMonitor: 'monitor:start',
+  stopMonitor: 'monitor:stop',
+  markMonitor: 'monitor:mark',
+  getMonitorState: 'monitor:state',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** Verb → event channel; the verb subscribes and returns its unsubscribe function. */
@@ -63,6 +78,7 @@ export const EVENT_VERBS = {
   onDiagnosisEvent: 'diagnosis:event',
   onAppCommand: 'app:command',
   onBundleProgress: 'bundle:progress',
+  onMonitorEvent: 'monitor:event',
 } as const satisfies Record<string, EventChannel>;
 
 /**

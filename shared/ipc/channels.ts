@@ -17,9 +17,13 @@ export const INVOKE_CHANNELS = [
   'bundle:reveal',
   'bundle:open',
   'bundle:open-file',
+  'monitor:start',
+  'monitor:stop',
+  'monitor:mark',
+  'monitor:state',
 ] as const;
 
-export const EVENT_CHANNELS = ['diagnosis:event', 'app:command', 'bundle:progress'] as const;
+export const EVENT_CHANNELS = ['diagnosis:event', 'app:command', 'bundle:progress', 'monitor:event'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

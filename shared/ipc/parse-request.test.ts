@@ -130,3 +130,41 @@ describe('the diagnosis event schema', () => {
     expect(diagnosisEventSchema.safeParse({ ...event, runId: 'x' }).success).toBe(false);
   });
 });
+
+describe('the monitor requests', () => {
+  const monitorStart = { monitorId: 'mon-00000001', server: 'mail.contoso.test', intervalSeconds: 1 };
+
+  it('accept what the page chooses: server, interval, duration and the two switches', () => {
+    expect(parseRequest('monitor:start', monitorStart).ok).toBe(true);
+    expect(parseRequest('monitor:start', { ...monitorStart, durationSeconds: 3600, resolveEach: true, keepAlive: true }).ok).toBe(true);
+    expect(parseRequest('monitor:mark', { monitorId: 'mon-00000001', note: 'Outlook zeigt „Getrennt“' }).ok).toBe(true);
+    expect(parseRequest('monitor:stop', { monitorId: 'mon-00000001' }).ok).toBe(true);
+    expect(parseRequest('monitor:state', {}).ok).toBe(true);
+  });
+
+  it.each([
+    ['a CSV path (the host decides where the log goes)', { ...monitorStart, csvFile: '/etc/cron.d/x' }],
+    ['DNS servers', { ...monitorStart, dnsServers: ['203.0.113.53'] }],
+    ['a CA file', { ...monitorStart, caFiles: ['/tmp/evil.pem'] }],
+    ['a URL to ask instead', { ...monitorStart, url: 'https://intranet.contoso.test/' }],
+    ['an interval below a tenth of a second', { ...monitorStart, intervalSeconds: 0.01 }],
+    ['an interval that is no number', { ...monitorStart, intervalSeconds: '1' }],
+    ['a duration beyond a week', { ...monitorStart, durationSeconds: 8 * 24 * 3600 }],
+    ['no monitor id', { server: 'mail.contoso.test', intervalSeconds: 1 }],
+    ['an endless server', { ...monitorStart, server: 'a'.repeat(1_000) }],
+  ])('refuse %s', (_name, payload) => {
+    expect(parseRequest('monitor:start', payload)).toMatchObject({ ok: false, reason: 'invalid-payload' });
+  });
+
+  it('refuse an endless marker note and a state request with arguments', () => {
+    expect(parseRequest('monitor:mark', { monitorId: 'mon-00000001', note: 'x'.repeat(501) }).ok).toBe(false);
+    expect(parseRequest('monitor:state', { monitorId: 'mon-00000001' }).ok).toBe(false);
+  });
+
+  it('take an export of a monitor without a run, but not of nothing', () => {
+    const base = { lang: 'de', anonymize: false, answers: {} };
+    expect(parseRequest('bundle:preview', { ...base, monitorId: 'mon-00000001' }).ok).toBe(true);
+    expect(parseRequest('bundle:preview', { ...base, runId: 'run-0001', monitorId: 'mon-00000001' }).ok).toBe(true);
+    expect(parseRequest('bundle:preview', base).ok).toBe(false);
+  });
+});

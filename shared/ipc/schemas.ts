@@ -7,9 +7,19 @@ import { LANGS } from '../i18n';
 import { checklistAnswersSchema as storedAnswersSchema } from '../model/checklist-answers';
 import { reportSchema } from '../report/report-schema';
 import type { InputProblem } from '../validate';
-import type { DiagnosisEvent } from './api';
+import type { DiagnosisEvent, MonitorEventPayload } from './api';
 import type { EventChannel, InvokeChannel } from './channels';
 import { MAX_CLIPBOARD_TEXT, MAX_EMAIL_INPUT, MAX_FILE_PATH, MAX_SERVER_INPUT } from './limits';
+import {
+  markerEventSchema,
+  monitorEventSchema,
+  monitorIdSchema,
+  monitorMarkRequestSchema,
+  monitorSnapshotSchema,
+  monitorStartRequestSchema,
+  monitorStartResponseSchema,
+  monitorStopRequestSchema,
+} from './monitor-schemas';
 
 /**
  * Zod schemas of every IPC payload, keyed by channel (GitHub Desktop's `ipc-shared.ts` idea with
@@ -132,16 +142,19 @@ const count = z.number().int().nonnegative();
 
 /**
  * What the page asks an export for: the run it shows (the host exports only that run's report
- * and system outputs, kept in memory), the language of the texts, the "Anonymisieren" switch and
- * the checklist answers from the page's store. Never a path: the host asks the user where to
- * save (desktop) or offers a download (web).
+ * and system outputs, kept in memory) and/or its monitor (the log and its figures), the language
+ * of the texts, the "Anonymisieren" switch and the checklist answers from the page's store. Never
+ * a path: the host asks the user where to save (desktop) or offers a download (web).
  */
-export const bundleExportRequestSchema = z.strictObject({
-  runId: runIdSchema,
-  lang,
-  anonymize: z.boolean(),
-  answers: wizardAnswersSchema,
-});
+export const bundleExportRequestSchema = z
+  .strictObject({
+    runId: runIdSchema.optional(),
+    monitorId: monitorIdSchema.optional(),
+    lang,
+    anonymize: z.boolean(),
+    answers: wizardAnswersSchema,
+  })
+  .refine((r) => r.runId !== undefined || r.monitorId !== undefined, { message: 'a run id or a monitor id is required' });
 
 export const bundlePreviewSchema = z.object({
   entries: z.array(z.object({ name: z.string(), bytes: count, description: z.string() })),
@@ -231,6 +244,8 @@ export const droppedPathSchema = z
 // Every event the hosts send must pass the wire schema: fails to compile when the model drifts.
 const diagnosisEventFits: DiagnosisEvent extends z.output<typeof diagnosisEventSchema> ? true : false = true;
 void diagnosisEventFits;
+const monitorEventFits: MonitorEventPayload extends z.output<typeof monitorEventSchema> ? true : false = true;
+void monitorEventFits;
 // The engine's shapes travel as they are: fails to compile when they drift from the wire schemas.
 const previewFits: BundlePreview extends z.output<typeof bundlePreviewSchema> ? true : false = true;
 const viewedFits: ViewedBundle extends z.output<typeof viewedBundleSchema> ? true : false = true;
@@ -252,10 +267,18 @@ export const INVOKE_SCHEMAS = {
   'bundle:open': { request: empty, response: bundleOpenResponseSchema },
   /** A dropped file; only the preload sends this (see `FILE_VERBS` in api.ts), never the page. */
   'bundle:open-file': { request: z.strictObject({ path: droppedPathSchema }), response: bundleOpenResponseSchema },
+  'monitor:start': { request: monitorStartRequestSchema, response: monitorStartResponseSchema },
+  /** Ends the monitor; `stopped` false when it was not running (ended already, or another id). */
+  'monitor:stop': { request: monitorStopRequestSchema, response: z.object({ stopped: z.boolean() }) },
+  /** "Problem ist gerade aufgetreten"; null when that monitor is not running. */
+  'monitor:mark': { request: monitorMarkRequestSchema, response: z.object({ marker: markerEventSchema.nullable() }) },
+  /** The host's monitor (running or the last one), for a page that loads while one runs. */
+  'monitor:state': { request: empty, response: z.object({ monitor: monitorSnapshotSchema.nullable() }) },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export const EVENT_SCHEMAS = {
   'diagnosis:event': diagnosisEventSchema,
   'app:command': appCommandSchema,
   'bundle:progress': bundleProgressSchema,
+  'monitor:event': monitorEventSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;

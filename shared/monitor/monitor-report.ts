@@ -4,6 +4,9 @@ import { SECTION_IDS } from '../model/sections';
 import type { ToolInfo } from '../report/build-report';
 import { REPORT_SCHEMA_VERSION, type Report, type ReportProbe } from '../report/report-schema';
 import { monitorSummaryLines } from './monitor-summary';
+import { monitorVerdict } from './monitor-verdict';
+
+export { monitorVerdict };
 import type { MonitorRunInfo, MonitorStats } from './monitor-types';
 
 /**
@@ -24,10 +27,6 @@ export interface MonitorReportInput {
   dnsServers?: readonly string[];
 }
 
-export function monitorVerdict(stats: Pick<MonitorStats, 'measured' | 'ok' | 'failed'>): Report['verdict'] {
-  if (stats.measured === 0 || stats.ok === 0) return 'problem';
-  return stats.failed === 0 ? 'ok' : 'warning';
-}
 
 export function buildMonitorReport(run: MonitorReportInput, meta: { tool: ToolInfo; lang: Lang }): Report {
   const { info, stats } = run;

@@ -21,6 +21,9 @@ export const MAX_DEFAULT_DEADLINE_MS = 10_000;
 /** Shortest deadline that still allows a TLS handshake on a slow link. */
 export const MIN_DEADLINE_MS = 50;
 
+/** Longest marker note kept: a sentence or two of what the user saw. */
+export const MAX_MARKER_NOTE_CHARS = 500;
+
 export type MonitorSettingProblem = 'not-a-number' | 'range' | 'not-below-interval';
 
 export interface MonitorTiming {

@@ -11,12 +11,7 @@ export function monitorSummaryLines(info: MonitorRunInfo, stats: MonitorStats, l
   const number = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
   const ms = (value: number | null) => (value === null ? '–' : number.format(value < 10 ? value : Math.round(value)));
   const time = (epochMs: number) => new Date(epochMs).toLocaleTimeString(lang === 'de' ? 'de-DE' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  const duration = (total: number) => {
-    const seconds = Math.round(total / 1000);
-    if (seconds < 60) return t('seconds', { seconds: number.format(total < 10_000 ? Math.round(total / 100) / 10 : seconds) });
-    if (seconds < 3600) return t('minutes', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 });
-    return t('hours', { hours: Math.floor(seconds / 3600), minutes: Math.floor((seconds % 3600) / 60) });
-  };
+  const duration = (total: number) => monitorDuration(total, lang);
 
   const lines = [
     tr.t('monitor/summary/title'),
@@ -48,4 +43,14 @@ export function monitorSummaryLines(info: MonitorRunInfo, stats: MonitorStats, l
   if (untrusted.count > 0) lines.push(t('untrusted', { count: untrusted.count, reasons: Object.keys(untrusted.reasons).join(', ') }));
   lines.push(t('events', { network: stats.networkChanges, gaps: stats.gaps.count, markers: stats.markers }));
   return lines;
+}
+
+/** A duration as the monitor's texts say it: "4,5 s", "3 min 12 s", "2 h 5 min". */
+export function monitorDuration(totalMs: number, lang: Lang): string {
+  const tr = translator(lang);
+  const number = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
+  const seconds = Math.round(totalMs / 1000);
+  if (seconds < 60) return tr.t('monitor/summary/seconds', { seconds: number.format(totalMs < 10_000 ? Math.round(totalMs / 100) / 10 : seconds) });
+  if (seconds < 3600) return tr.t('monitor/summary/minutes', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 });
+  return tr.t('monitor/summary/hours', { hours: Math.floor(seconds / 3600), minutes: Math.floor((seconds % 3600) / 60) });
 }

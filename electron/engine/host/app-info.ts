@@ -2,10 +2,10 @@ import type { AppInfo } from '../../../shared/ipc/api';
 import { toolInfo } from '../build-info';
 
 /**
- * Features of later issues, off until they land: the page shows their buttons disabled with an
- * explanation. The monitor (issue 6) switches its flag on here.
+ * Features a host offers: the page shows a button disabled with an explanation where its host
+ * lacks the feature (a host of an older version, or one built without it).
  */
-export const CAPABILITIES: AppInfo['capabilities'] = { bundleExport: true, monitor: false };
+export const CAPABILITIES: AppInfo['capabilities'] = { bundleExport: true, monitor: true };
 
 /** The `app:info` answer of a host. */
 export function buildAppInfo(shell: AppInfo['shell'], testMode = false): AppInfo {

@@ -3,11 +3,13 @@ import type { BundleInput } from '../../../shared/bundle/bundle-input';
 import { defaultBundleName } from '../../../shared/bundle/default-bundle-name';
 import { toBundleAnswers } from '../../../shared/checklist/bundle-answers';
 import type { BundleExportRequest, BundlePreviewResponse } from '../../../shared/ipc/api';
+import type { Report } from '../../../shared/report/report-schema';
 import type { BundleOptions } from '../bundle/bundle-plan';
 import { previewBundle } from '../bundle/preview-bundle';
 import { writeBundle } from '../bundle/write-bundle';
 import { errorMessage } from '../runner';
 import type { FinishedRun } from './diagnosis-host';
+import type { ExportableMonitor } from './monitor-host';
 
 /** Names of this computer's user and the computer itself, beyond those in the report. */
 export interface LocalNames {
@@ -18,6 +20,8 @@ export interface LocalNames {
 export interface BundleExporterOptions {
   /** The host's last finished run (`DiagnosisHost.finishedRun`). */
   finishedRun(runId: string): FinishedRun | undefined;
+  /** The host's monitor with this id (`MonitorHost.exportable`); none where the host has no monitor. */
+  monitor?: (monitorId: string) => ExportableMonitor | undefined;
   /** Only for tests: the names "Anonymisieren" replaces besides the report's (default: this user and computer). */
   localNames?: () => LocalNames;
   /** Only for tests: the bundle's creation time. */
@@ -31,8 +35,8 @@ export type BundleWriteOutcome =
   | { ok: false; problem: 'no-report' | 'busy' | 'failed'; message: string };
 
 export interface BundleExporter {
-  /** Whether the run the page shows can still be exported. */
-  has(runId: string): boolean;
+  /** Whether what the page shows (its run, its monitor) can still be exported. */
+  has(request: Pick<BundleExportRequest, 'runId' | 'monitorId'>): boolean;
   /** The suggested file name for a bundle made now (date and time in it). */
   suggestedName(): string;
   preview(request: BundleExportRequest): Promise<BundlePreviewResponse>;
@@ -53,20 +57,36 @@ export function createBundleExporter(options: BundleExporterOptions): BundleExpo
   const localNames = options.localNames ?? systemNames;
   let writing = false;
 
+  /** What the request names, or undefined when any of it is gone (a newer run or monitor replaced it). */
+  const find = (request: Pick<BundleExportRequest, 'runId' | 'monitorId'>) => {
+    const run = request.runId !== undefined ? options.finishedRun(request.runId) : undefined;
+    const monitor = request.monitorId !== undefined ? options.monitor?.(request.monitorId) : undefined;
+    if ((request.runId !== undefined && !run) || (request.monitorId !== undefined && !monitor) || (!run && !monitor)) return undefined;
+    return { run, monitor };
+  };
+
   const plan = async (request: BundleExportRequest): Promise<{ input: BundleInput; options: BundleOptions } | undefined> => {
-    const run = options.finishedRun(request.runId);
-    if (!run) return undefined;
+    const found = find(request);
+    if (!found) return undefined;
+    const { run, monitor } = found;
     const names = request.anonymize ? localNames() : undefined;
     // The preview must list what the file will hold, so both read the log the same way.
     const log = (await options.appLog?.().catch(() => null)) ?? undefined;
+    const monitorData = monitor ? await monitor.bundleData() : undefined;
     return {
-      input: { report: run.report, artifacts: run.artifacts, checklist: toBundleAnswers(request.answers, request.lang), ...(log ? { log } : {}) },
+      input: {
+        report: reportOf(run, monitor, request.lang),
+        artifacts: run?.artifacts ?? [],
+        checklist: toBundleAnswers(request.answers, request.lang),
+        ...(log ? { log } : {}),
+        ...(monitorData ? { monitor: monitorData } : {}),
+      },
       options: { lang: request.lang, anonymize: request.anonymize, createdAt: now(), ...(names ? { names } : {}) },
     };
   };
 
   return {
-    has: (runId) => options.finishedRun(runId) !== undefined,
+    has: (request) => find(request) !== undefined,
     suggestedName: () => defaultBundleName(now()),
 
     async preview(request) {
@@ -97,6 +117,18 @@ export function createBundleExporter(options: BundleExporterOptions): BundleExpo
       }
     },
   };
+}
+
+/**
+ * The bundle's report: the diagnosis's, with the monitor's own entries (its settings and figures,
+ * the exchanges it kept) added to its probes when a monitor ran too, so report.json carries the
+ * monitor's statistics; the monitor's report on its own when no diagnosis ran.
+ */
+function reportOf(run: FinishedRun | undefined, monitor: ExportableMonitor | undefined, lang: BundleExportRequest['lang']): Report {
+  const monitorReport = monitor?.report(lang);
+  if (!run) return monitorReport!;
+  if (!monitorReport) return run.report;
+  return { ...run.report, probes: [...run.report.probes, ...monitorReport.probes] };
 }
 
 /**

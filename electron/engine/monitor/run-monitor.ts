@@ -4,6 +4,7 @@ import type { HttpExchange } from '../../../shared/model/probe-data';
 import { MonitorAggregator } from '../../../shared/monitor/monitor-aggregator';
 import { monitorBundleStatistics } from '../../../shared/monitor/monitor-bundle-stats';
 import { eventCsvLine, MONITOR_CSV_HEADER, sampleCsvLine } from '../../../shared/monitor/monitor-csv';
+import { MAX_MARKER_NOTE_CHARS } from '../../../shared/monitor/monitor-settings';
 import {
   isFailure,
   type MarkerEvent,
@@ -44,8 +45,6 @@ export const MAX_TIMELINE_EVENTS = 2_000;
 export const MAX_BUNDLE_CSV_BYTES = 16 * 1024 * 1024;
 /** Statistics events at most this often: counters in a window need no more. */
 export const STATS_EVENT_MIN_MS = 1_000;
-/** Longest marker note kept. */
-export const MAX_MARKER_NOTE_CHARS = 500;
 
 /** Wall clock (epoch ms) and monotonic clock (ms). */
 export interface MonitorClock {
@@ -95,6 +94,10 @@ export interface MonitorSession {
   readonly done: Promise<MonitorOutcome>;
   /** `monitor.csv` and the statistics for `writeBundle` (during or after the run). */
   bundleData(): Promise<MonitorData>;
+  /** The whole exchanges kept so far (first answer, first and last failure), for a report. */
+  exchanges(): KeptExchanges;
+  /** How the run ended; null while it runs. */
+  ended(): MonitorEndReason | null;
 }
 
 /** Ring capacity for an interval: the last RING_WINDOW_MS, at most MAX_RING_SAMPLES. */
@@ -308,6 +311,8 @@ export async function startMonitor(prepared: PreparedMonitor, hooks: MonitorHook
     },
     stop: () => finish('stopped'),
     done,
+    exchanges: () => ({ ...exchanges }),
+    ended: () => ended,
     async bundleData() {
       let text: string | null = null;
       let omittedBytes = 0;

@@ -36,7 +36,7 @@ export function createBundleHandlers(deps: { exporter: BundleExporter; dialogs: 
 
     'bundle:save': async (request) => {
       // Asking where to save a run that is gone would waste the user's time.
-      if (!exporter.has(request.runId)) return { ok: false, problem: 'no-report', message: 'no finished run with this id' };
+      if (!exporter.has(request)) return { ok: false, problem: 'no-report', message: 'no finished run or monitor with this id' };
       const target = await dialogs.chooseSaveTarget(exporter.suggestedName());
       if (!target) return { ok: false, problem: 'cancelled', message: 'save dialog cancelled' };
       const outcome = await exporter.write(target, request, {

@@ -1,7 +1,8 @@
 import { Button, makeStyles, mergeClasses, tokens, typographyStyles } from '@fluentui/react-components';
+import { Pulse20Regular } from '@fluentui/react-icons/svg/pulse';
 import { useTranslation } from 'react-i18next';
 import { SECTION_IDS, type SectionId, type SectionStatus } from '../../../shared/model/sections';
-import { selectActions, selectHasReport, selectHasRun, selectReport, selectStep } from '../store/selectors';
+import { selectActions, selectHasReport, selectHasRun, selectMonitorPhase, selectReport, selectStep } from '../store/selectors';
 import { isReachable, sectionStep, STEP_IDS, type StepId } from '../store/steps';
 import { useWizard } from '../store/store-context';
 import { SectionStatusIcon, WaitingIcon } from './status-icon';
@@ -13,6 +14,7 @@ const useStyles = makeStyles({
   item: { width: '100%', justifyContent: 'flex-start', textAlign: 'start', fontWeight: tokens.fontWeightRegular, minHeight: '36px' },
   current: { backgroundColor: tokens.colorSubtleBackgroundSelected, fontWeight: tokens.fontWeightSemibold },
   label: { flexGrow: 1 },
+  live: { color: tokens.colorStatusSuccessForeground1 },
   number: { minWidth: '1.6em', color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
 });
 
@@ -28,12 +30,15 @@ export function StepOverview() {
   const hasReport = useWizard(selectHasReport);
   const report = useWizard(selectReport);
   const { goTo } = useWizard(selectActions);
+  const monitorPhase = useWizard(selectMonitorPhase);
+  const monitoring = monitorPhase === 'running' || monitorPhase === 'stopping';
   const statusOf = (section: SectionId): SectionStatus | undefined => report?.sections.find((s) => s.id === section)?.status;
 
   const label = (step: StepId): string => {
     if (step === 'start') return t('ui/steps/start');
     if (step === 'running') return t('ui/steps/running');
     if (step === 'summary') return t('ui/steps/summary');
+    if (step === 'monitor') return t('ui/steps/monitor');
     return t(`section/${step.slice('section:'.length)}`);
   };
 
@@ -52,7 +57,11 @@ export function StepOverview() {
                 appearance="subtle"
                 className={mergeClasses(styles.item, step === current && styles.current)}
                 aria-current={step === current ? 'step' : undefined}
-                aria-label={[number !== undefined ? `${number}. ${label(step)}` : label(step), status ? t(`sectionStatus/${status}`) : undefined]
+                aria-label={[
+                  number !== undefined ? `${number}. ${label(step)}` : label(step),
+                  status ? t(`sectionStatus/${status}`) : undefined,
+                  step === 'monitor' && monitoring ? t('ui/steps/monitorRunning') : undefined,
+                ]
                   .filter(Boolean)
                   .join(' – ')}
                 disabled={!reachable}
@@ -65,6 +74,8 @@ export function StepOverview() {
                     ) : (
                       <WaitingIcon label={t('ui/steps/locked')} />
                     )
+                  ) : step === 'monitor' && monitoring ? (
+                    <Pulse20Regular className={styles.live} aria-hidden="true" />
                   ) : undefined
                 }
               >

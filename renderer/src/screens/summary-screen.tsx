@@ -30,7 +30,7 @@ import { StepHeading } from '../components/step-heading';
 import { StepNav } from '../components/step-nav';
 import { TrafficLight } from '../components/traffic-light';
 import { bySeverity, findingTexts } from '../report/finding-view';
-import { selectActions, selectAnswers, selectInfo, selectLang, selectNotice, selectReport, selectRun, selectViewed } from '../store/selectors';
+import { selectActions, selectAnswers, selectInfo, selectLang, selectMonitorPhase, selectNotice, selectReport, selectRun, selectViewed } from '../store/selectors';
 import { sectionStep } from '../store/steps';
 import { useWizard } from '../store/store-context';
 
@@ -65,7 +65,9 @@ export function SummaryScreen() {
   const answers = useWizard(selectAnswers);
   const notice = useWizard(selectNotice);
   const viewed = useWizard(selectViewed);
-  const { goTo, rerun, copySummary, dismissNotice, openExport, closeBundle } = useWizard(selectActions);
+  const { goTo, rerun, copySummary, dismissNotice, openExport, closeBundle, startMonitorFromSummary } = useWizard(selectActions);
+  const monitorPhase = useWizard(selectMonitorPhase);
+  const monitorBusy = monitorPhase === 'starting' || monitorPhase === 'running' || monitorPhase === 'stopping';
   const findings = useMemo(() => bySeverity(report?.findings ?? []), [report]);
   const advice = useMemo(() => chosenAdvice(answers), [answers]);
   const answered = useMemo(() => answeredQuestions(answers), [answers]);
@@ -191,9 +193,14 @@ export function SummaryScreen() {
               <Button icon={<ArrowClockwise20Regular />} onClick={() => void rerun()}>
                 {t('ui/summary/rerun')}
               </Button>
-              {/* The monitor (issue 6) switches on through the host's capabilities; its store actions come with it. */}
               <FutureAction available={info?.capabilities.bundleExport ?? false} icon={<Save20Regular />} label={t('ui/summary/exportBundle')} onClick={openExport} />
-              <FutureAction available={info?.capabilities.monitor ?? false} icon={<Pulse20Regular />} label={t('ui/summary/startMonitor')} />
+              {/* A monitor already measuring is shown, not started twice. */}
+              <FutureAction
+                available={info?.capabilities.monitor ?? false}
+                icon={<Pulse20Regular />}
+                label={monitorBusy ? t('ui/summary/showMonitor') : t('ui/summary/startMonitor')}
+                onClick={() => (monitorBusy ? goTo('monitor') : void startMonitorFromSummary())}
+              />
             </>
           )}
         </div>

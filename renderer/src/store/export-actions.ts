@@ -48,15 +48,18 @@ type Set = (partial: Partial<WizardState>) => void;
 export function createExportActions(api: OutlookDoktorApi, get: Get, set: Set): ExportActions {
   let previewSeq = 0;
   const update = (patch: Partial<ExportState>) => set({ exporting: { ...get().exporting, ...patch } });
+  // One bundle holds everything the user has: the run on screen and the monitor, whichever exist.
   const request = (): BundleExportRequest | undefined => {
-    const { run, lang, answers, exporting } = get();
-    if (!run || !get().report) return undefined;
-    return { runId: run.id, lang, anonymize: exporting.anonymize, answers: { ...answers } };
+    const { run, lang, answers, exporting, monitor } = get();
+    const runId = run && get().report ? run.id : undefined;
+    const monitorId = monitor.id && monitor.info ? monitor.id : undefined;
+    if (runId === undefined && monitorId === undefined) return undefined;
+    return { ...(runId ? { runId } : {}), ...(monitorId ? { monitorId } : {}), lang, anonymize: exporting.anonymize, answers: { ...answers } };
   };
 
   return {
     openExport() {
-      if (!get().report || get().viewer.bundle) return;
+      if (!request() || get().viewer.bundle) return;
       set({ exporting: { ...INITIAL_EXPORT, anonymize: get().exporting.anonymize, open: true } });
       void get().actions.refreshPreview();
     },

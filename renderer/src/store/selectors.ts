@@ -26,6 +26,8 @@ export const selectHasReport = (s: WizardState) => s.viewer.bundle !== null || s
 export const selectViewed = (s: WizardState) => s.viewer.bundle;
 export const selectViewer = (s: WizardState) => s.viewer;
 export const selectExporting = (s: WizardState) => s.exporting;
+export const selectMonitor = (s: WizardState) => s.monitor;
+export const selectMonitorPhase = (s: WizardState) => s.monitor.phase;
 
 export const selectAnswer =
   (section: SectionId, questionId: string) =>

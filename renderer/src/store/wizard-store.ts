@@ -7,6 +7,7 @@ import type { Report } from '../../../shared/report/report-schema';
 import { textSummary } from '../../../shared/report/text-summary';
 import { checkForm, hasProblems, type FormProblems } from '../start/input-check';
 import { createExportActions, INITIAL_EXPORT, messageOf, type ExportActions, type ExportState } from './export-actions';
+import { createMonitorActions, INITIAL_MONITOR, type MonitorActions, type MonitorViewState } from './monitor-actions';
 import { applyRunEvent, newRunProgress, type RunProgress } from './run-progress';
 import { isReachable, neighbour, STEP_IDS, type StepId } from './steps';
 import { createViewerActions, INITIAL_VIEWER, type ViewerActions, type ViewerState } from './viewer-actions';
@@ -35,7 +36,9 @@ export interface WizardState {
   exporting: ExportState;
   /** Someone else's bundle shown read-only on the result screens; the own run stays underneath. */
   viewer: ViewerState;
-  actions: WizardActions & ExportActions & ViewerActions;
+  /** The monitor ("Dauertest"): its form, or the one running or ended last. */
+  monitor: MonitorViewState;
+  actions: WizardActions & ExportActions & ViewerActions & MonitorActions;
 }
 
 export type StartOutcome = { ok: true } | { ok: false; problems: FormProblems };
@@ -94,9 +97,15 @@ export function createWizardStore(api: OutlookDoktorApi, options: { lang?: Lang;
             else if (command.command === 'open-bundle') void get().actions.openBundle();
           }),
           api.onBundleProgress((progress) => get().actions.handleBundleProgress(progress)),
+          api.onMonitorEvent((payload) => get().actions.handleMonitorEvent(payload)),
         ];
         try {
           const [info, defaults] = await Promise.all([api.getAppInfo(), api.getDefaults()]);
+          // A monitor the host already runs (the page was reloaded, the window reopened) is shown, not lost.
+          if (info.capabilities.monitor && get().monitor.phase === 'idle') {
+            const { monitor } = await api.getMonitorState().catch(() => ({ monitor: null }));
+            if (monitor && get().monitor.phase === 'idle') get().actions.restoreMonitor(monitor);
+          }
           const { form } = get();
           // The user may have typed already while defaults were on their way: never overwrite that.
           const email = form.email === '' && defaults.email ? defaults.email : form.email;
@@ -183,8 +192,13 @@ export function createWizardStore(api: OutlookDoktorApi, options: { lang?: Lang;
       },
 
       goTo(step) {
-        // "Start" is the user's own check: going there leaves someone else's bundle.
-        if (step === 'start' && get().viewer.bundle) set({ viewer: { ...INITIAL_VIEWER } });
+        // "Start" and the monitor are the user's own: going there leaves someone else's bundle.
+        if ((step === 'start' || step === 'monitor') && get().viewer.bundle) set({ viewer: { ...INITIAL_VIEWER } });
+        // The monitor's form starts with the server the user checked (or typed).
+        if (step === 'monitor' && get().monitor.phase === 'idle' && get().monitor.form.server === '') {
+          const server = get().report?.input.server ?? get().form.server.trim();
+          if (server) set({ monitor: { ...get().monitor, form: { ...get().monitor.form, server } } });
+        }
         if (!STEP_IDS.includes(step) || !isReachable(step, reach())) return;
         const { exporting } = get();
         // A step change (the menu's "new check") takes the export dialog with it, unless it is writing.
@@ -256,6 +270,7 @@ export function createWizardStore(api: OutlookDoktorApi, options: { lang?: Lang;
       },
       ...createExportActions(api, get, set),
       ...createViewerActions(api, get, set),
+      ...createMonitorActions(api, get, set, makeRunId),
     };
 
     return {
@@ -272,6 +287,7 @@ export function createWizardStore(api: OutlookDoktorApi, options: { lang?: Lang;
       notice: null,
       exporting: { ...INITIAL_EXPORT },
       viewer: { ...INITIAL_VIEWER },
+      monitor: { ...INITIAL_MONITOR },
       actions,
     };
   });
