@@ -1,6 +1,7 @@
 import { toolInfo } from '../engine/build-info';
 import { diagnoseCommand, type CommandIo } from './diagnose-command';
 import { monitorCommand } from './monitor-command';
+import { viewCommand } from './view-command';
 import { EXIT, UsageError } from './usage-error';
 
 const HELP = `Usage: outlook-doktor <command> [options]
@@ -8,6 +9,7 @@ const HELP = `Usage: outlook-doktor <command> [options]
 Commands:
   diagnose   check the path to Exchange once and explain what is wrong
   monitor    ask the server every second and record drop-outs ("Dauertest")
+  view       open a diagnostic bundle (zip), check it and print what it says
 
 Run "outlook-doktor <command> --help" for the options of a command.
   --version  print the version`;
@@ -21,6 +23,8 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
         return await diagnoseCommand(rest, io);
       case 'monitor':
         return await monitorCommand(rest, io);
+      case 'view':
+        return await viewCommand(rest, io);
       case '--version':
       case '-v':
       case 'version': {
