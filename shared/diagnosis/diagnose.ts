@@ -4,7 +4,7 @@ import { SECTION_IDS, type SectionId, type SectionStatus } from '../model/sectio
 import { SEVERITY_RANK, verdictOf, type Severity, type Verdict } from '../model/severity';
 import type { FindingArgs, Rule } from './rule';
 import { RULES } from './rules';
-import { SECTION_COVERAGE } from './section-coverage';
+import { SECTION_EVIDENCE } from './section-coverage';
 
 export interface DiagnosedFinding {
   id: FindingId;
@@ -64,17 +64,17 @@ export function diagnose(evidence: Evidence, rules: readonly Rule[] = RULES): Di
         SECTION_IDS.indexOf(a.section) - SECTION_IDS.indexOf(b.section),
     );
 
-  const ran = new Set(evidence.probes.filter((p) => p.status !== 'skipped').map((p) => p.probe as string));
   const sections = SECTION_IDS.map((id): DiagnosedSection => {
     const inSection = findings.filter((f) => f.section === id);
-    const checked = inSection.length > 0 || SECTION_COVERAGE[id].some((probe) => ran.has(probe));
-    const status: SectionStatus = !checked
-      ? 'not-checked'
-      : inSection.some((f) => f.severity === 'problem')
-        ? 'problem'
-        : inSection.some((f) => f.severity === 'warning')
-          ? 'warning'
-          : 'ok';
+    // Ran is not checked: only evidence that bears on the section lets it be ok.
+    const checked = inSection.length > 0 || SECTION_EVIDENCE[id](evidence).length > 0;
+    const status: SectionStatus = inSection.some((f) => f.severity === 'problem')
+      ? 'problem'
+      : inSection.some((f) => f.severity === 'warning')
+        ? 'warning'
+        : checked
+          ? 'ok'
+          : 'not-checked';
     return { id, status, findings: inSection.map((f) => f.id) };
   });
 
