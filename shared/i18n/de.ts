@@ -43,6 +43,7 @@ export const de = {
     mailbox: 'Postfach: {{email}}',
     sectionLine: '{{title}}: {{status}}',
     fromProfile: 'Angaben aus dem Outlook-Profil „{{profile}}“ übernommen.',
+    internalError: 'Interner Fehler: Die Prüfung brach vorzeitig ab. Der Bericht enthält die Prüfungen bis dahin, aber keine Bewertung – bitte melden Sie das mit dem Bericht.',
   },
   monitor: {
     starting: 'Dauertest: {{method}} {{url}}',

@@ -45,6 +45,7 @@ export const en: Messages = {
     mailbox: 'Mailbox: {{email}}',
     sectionLine: '{{title}}: {{status}}',
     fromProfile: 'Details taken from the Outlook profile “{{profile}}”.',
+    internalError: 'Internal error: the check stopped early. The report holds the checks made until then, but no assessment – please report this together with the report.',
   },
   monitor: {
     starting: 'Monitor: {{method}} {{url}}',
