@@ -40,6 +40,13 @@ export interface LabDnsServerOptions {
   zone?: LabDnsZone;
   /** Also listen on [::1] (same port where possible); default false. */
   ipv6?: boolean;
+  /**
+   * IPv4 loopback address and port to listen on; default 127.0.0.1 and a free port. Port 53 is
+   * for the operating system's resolver, which knows no other port (`nameserver` in
+   * /etc/resolv.conf): only as root, e.g. inside scripts/offline.sh.
+   */
+  host?: string;
+  port?: number;
 }
 
 export interface LabDnsQuery {
@@ -50,7 +57,7 @@ export interface LabDnsQuery {
 }
 
 export interface LabDnsServer {
-  /** `127.0.0.1:<port>`, as `--dns-server` takes it. */
+  /** `127.0.0.1:<port>` (or `host`), as `--dns-server` takes it. */
   readonly address: string;
   /** `[::1]:<port>` when `ipv6` was asked for and ::1 is available, else null. */
   readonly address6: string | null;
@@ -257,7 +264,8 @@ export async function startLabDnsServer(options: LabDnsServerOptions = {}): Prom
     return socket;
   };
   const tcp4 = net.createServer(onConnection);
-  const { udp: udp4, port } = await bindPair('127.0.0.1', 0, makeUdp('udp4'), tcp4);
+  const host = options.host ?? '127.0.0.1';
+  const { udp: udp4, port } = await bindPair(host, options.port ?? 0, makeUdp('udp4'), tcp4);
   noise = dgram.createSocket('udp4');
   noise.on('error', () => undefined);
   await bindUdp(noise, '127.0.0.1', 0);
@@ -276,7 +284,7 @@ export async function startLabDnsServer(options: LabDnsServerOptions = {}): Prom
     }
   }
 
-  const address = `127.0.0.1:${port}`;
+  const address = `${host}:${port}`;
   return {
     address,
     address6,

@@ -12,9 +12,13 @@ import { addressesOf, HOST, NCSI_HOST, startScenario, type Scenario } from './sc
  * written to its file. Where the probes' own timeouts are longer than the deadline (TLS 4 s,
  * HTTP 6 s against `--timeout 3`), only the deadline can end the run.
  *
- * Measured as wall time of the process (start to exit) minus what merely starting the command
- * line costs right now (`outlook-doktor --version`, about 0.2 s, far more on a loaded test
- * machine), and as the run's own duration in the report.
+ * What is promised and asserted: everything the command line controls, from its first line of
+ * code to the process's exit, ends within `--timeout` + 1 s. Measured twice: as the wall time of
+ * the process (spawn to exit) minus what merely starting Node and loading the command line costs
+ * right now (`outlook-doktor --version`), and as the run's own duration in the report. Process
+ * start-up itself is not part of the promise: it is about 0.2 s on an idle machine but over a
+ * second on a loaded two-core CI runner (measured: 4.5 s raw wall time for a 3 s deadline at a
+ * load of 9), which says nothing about the deadline. `npm run bench` reports the raw wall time.
  */
 
 const at = (scenario: number) => addressesOf(44, scenario);
@@ -23,7 +27,7 @@ const at = (scenario: number) => addressesOf(44, scenario);
 const DNS_TIMEOUT_SECONDS = 2;
 /** Shorter than the TLS (4 s) and HTTP (6 s) probe timeouts: only the deadline ends these runs. */
 const TIMEOUT_SECONDS = 3;
-/** The promise of the command line: the run ends by `--timeout` + 1 s, process start and exit included. */
+/** The promise of the command line: its run, writing the report and exiting end by `--timeout` + 1 s (Node's start-up aside). */
 const GRACE_MS = 1000;
 
 async function runWithDeadline(scenario: Scenario, timeoutSeconds: number, endedByDeadline: boolean): Promise<CliRun> {
@@ -32,6 +36,7 @@ async function runWithDeadline(scenario: Scenario, timeoutSeconds: number, ended
   const run = await scenario.diagnose(['--timeout', String(timeoutSeconds)], { jsonPath });
   const startup = await startupMs();
   const timing = `wall time ${Math.round(run.wallMs)} ms, of which start-up ~${Math.round(startup)} ms; run ${run.report.durationMs} ms`;
+  // Start-up is subtracted (see the file comment); exit and writing the report are not.
   expect(run.wallMs - startup, timing).toBeLessThan(limitMs);
   expect(schemaErrors(run.report)).toBe('');
   expect(run.report.durationMs).toBeLessThan(limitMs);

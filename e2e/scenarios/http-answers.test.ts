@@ -1,8 +1,8 @@
-import { beforeAll, describe, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectivityVariant } from '../lab/connectivity-server';
 import type { ExchangeBehaviour } from '../lab/exchange-server';
 import { expectFindings } from './expect-findings';
-import { requireBuiltCli } from './run-cli';
+import { probeDigest, requireBuiltCli } from './run-cli';
 import { addressesOf, startScenario } from './scenario-lab';
 
 /**
@@ -55,6 +55,29 @@ const SCENARIOS: AnswerScenario[] = [
 ];
 
 beforeAll(() => requireBuiltCli());
+
+describe('a front end that completes TLS and then never answers', () => {
+  it('is server.unavailable with the no-answer note; sign-in was not checked, not found ok', async () => {
+    const a = at(SCENARIOS.length + 1);
+    const scenario = await startScenario({ exchange: { [a(2)]: { fault: 'silent' }, [a(3)]: { fault: 'silent' } } });
+    try {
+      const run = await scenario.diagnose(['--timeout', '3']);
+      expectFindings(run, ['server.unavailable']);
+      const finding = run.report.findings[0]!;
+      expect(finding, probeDigest(run.report)).toMatchObject({ severity: 'problem', args: { note: 'no-answer' } });
+      expect(finding.detail).toContain('blieb es still');
+      const sections = Object.fromEntries(run.report.sections.map((s) => [s.id, s.status]));
+      expect(sections).toMatchObject({ tls: 'ok', 'desktop-firewall': 'ok', server: 'problem', auth: 'not-checked' });
+      // Every request went out over a finished handshake and waited in silence until the deadline.
+      const http = run.report.probes.filter((p) => p.probe === 'http');
+      expect(http.length).toBeGreaterThan(0);
+      expect(http.every((p) => p.status === 'timeout' && (p.data as { response?: unknown }).response === undefined)).toBe(true);
+      expect(scenario.exchange!.requests.length).toBeGreaterThan(0);
+    } finally {
+      await scenario.close();
+    }
+  });
+});
 
 describe.concurrent('scenarios of the first HTTP answers', () => {
   it.each(SCENARIOS.map((s, i) => ({ ...s, index: i + 1 })))('$name', async ({ behaviour, connectivity, expected, index }) => {

@@ -1,12 +1,18 @@
 import { translator, isLang } from '../../shared/i18n';
+import type { Evidence } from '../../shared/model/evidence';
+import type { ProbeResult } from '../../shared/model/probe-result';
+import { internalErrorReport } from '../../shared/report/internal-error-report';
+import type { Report } from '../../shared/report/report-schema';
 import { textSummary } from '../../shared/report/text-summary';
+import { toolInfo } from '../engine/build-info';
 import { detectOutlookAccount, type OutlookAccount } from '../engine/detect-outlook-account';
 import { OptionError, prepareRun, type EngineOptions } from '../engine/engine-options';
 import { writeTextAtomic } from '../engine/fs/atomic-write';
 import { writeBundle } from '../engine/bundle/write-bundle';
 import { lineLog, SILENT_LOG } from '../engine/log/engine-log';
 import { resolveBundlePath } from './bundle-path';
-import { runDiagnosis, type RunOutcome } from '../engine/run-diagnosis';
+import { runDiagnosis, type RunHooks, type RunOutcome } from '../engine/run-diagnosis';
+import type { PreparedRun } from '../engine/engine-options';
 import { parseOptions } from './parse-options';
 import { progressPrinter } from './progress';
 import { readPassword } from './read-password';
@@ -66,6 +72,8 @@ export interface CommandIo {
   env: NodeJS.ProcessEnv;
   /** Cancels the run (Ctrl+C); the report is still written. */
   signal?: AbortSignal;
+  /** Runs the diagnosis (default: `runDiagnosis`); tests put a failing or rule-swapping one here. */
+  runDiagnosis?: (prepared: PreparedRun, hooks: RunHooks) => Promise<RunOutcome>;
 }
 
 /** `outlook-doktor diagnose`: returns the exit code. */
@@ -133,19 +141,42 @@ export async function diagnoseCommand(args: string[], io: CommandIo): Promise<nu
   }
   const progress = progressPrinter(human, tr);
   progress.start();
-  const outcome: RunOutcome = await runDiagnosis(prepared, {
-    lang,
-    // The same lines the desktop app writes to its log file, redacted the same way.
-    log: values.verbose ? lineLog((line) => io.stderr.write(line), 'debug', { secrets: password ? [password] : [] }) : SILENT_LOG,
-    onEvent: (e) => progress.onEvent(e),
-    ...(io.signal ? { signal: io.signal } : {}),
-  });
+  // What finished so far, from the progress events: a run that fails inside still reports these.
+  const finished: ProbeResult[] = [];
+  const startedAt = new Date();
+  let outcome: RunOutcome | undefined;
+  let runFailed = false;
+  let runError: unknown;
+  try {
+    outcome = await (io.runDiagnosis ?? runDiagnosis)(prepared, {
+      lang,
+      // The same lines the desktop app writes to its log file, redacted the same way.
+      log: values.verbose ? lineLog((line) => io.stderr.write(line), 'debug', { secrets: password ? [password] : [] }) : SILENT_LOG,
+      onEvent: (e) => {
+        if (e.type === 'probe-finished') finished.push(e.result);
+        progress.onEvent(e);
+      },
+      ...(io.signal ? { signal: io.signal } : {}),
+    });
+  } catch (error) {
+    runFailed = true;
+    runError = error;
+  }
   progress.end();
+
+  let report: Report;
+  if (outcome && !runFailed) {
+    report = outcome.report;
+  } else {
+    // exit 70 still writes the report that was asked for (cli-and-report.md): the probes so far and the error.
+    const evidence: Evidence = { input: prepared.input, startedAt: startedAt.toISOString(), now: Date.now(), probes: finished };
+    report = internalErrorReport(evidence, { tool: toolInfo(), finishedAt: new Date().toISOString(), lang }, errorText(runError));
+  }
 
   // Each output is attempted even if another failed: a report that exists must reach the disk.
   const failures: string[] = [];
   if (values.json !== undefined) {
-    const json = `${JSON.stringify(outcome.report, null, 2)}\n`;
+    const json = `${JSON.stringify(report, null, 2)}\n`;
     if (jsonToStdout) {
       io.stdout.write(json);
     } else {
@@ -160,7 +191,7 @@ export async function diagnoseCommand(args: string[], io: CommandIo): Promise<nu
   if (bundleTarget !== undefined) {
     try {
       const target = bundleTarget.pathFor(new Date());
-      await writeBundle(target, { report: outcome.report, artifacts: outcome.artifacts }, { lang, anonymize: values.anonymize === true, secrets: password ? [password] : [] });
+      await writeBundle(target, { report, artifacts: outcome?.artifacts ?? [] }, { lang, anonymize: values.anonymize === true, secrets: password ? [password] : [] });
       bundleWritten = target;
     } catch (error) {
       failures.push(`--bundle ${values.bundle}: ${(error as Error).message}`);
@@ -168,15 +199,31 @@ export async function diagnoseCommand(args: string[], io: CommandIo): Promise<nu
   }
 
   human.write('\n');
-  if (outcome.endedEarly) human.write(`${tr.t(outcome.endedEarly === 'deadline' ? 'cli/deadline' : 'cli/cancelled')}\n\n`);
-  human.write(`${textSummary(outcome.report, { lang })}\n`);
+  if (outcome && !runFailed) {
+    if (outcome.endedEarly) human.write(`${tr.t(outcome.endedEarly === 'deadline' ? 'cli/deadline' : 'cli/cancelled')}\n\n`);
+    human.write(`${textSummary(report, { lang })}\n`);
+  } else {
+    // No summary: without the rules' judgement "no findings" would read as "healthy".
+    human.write(`${tr.t('cli/internalError')}\n`);
+  }
   if (values.json !== undefined && !jsonToStdout && !failures.some((f) => f.startsWith('--json'))) human.write(`${tr.t('cli/reportWritten', { path: values.json })}\n`);
   if (bundleWritten) human.write(`${tr.t('cli/bundleWritten', { path: bundleWritten })}\n`);
-  if (failures.length > 0) {
-    for (const failure of failures) io.stderr.write(`outlook-doktor: cannot write ${failure}\n`);
+  for (const failure of failures) io.stderr.write(`outlook-doktor: cannot write ${failure}\n`);
+
+  if (runFailed) {
+    io.stderr.write(`outlook-doktor: internal error: ${runError instanceof Error ? (runError.stack ?? runError.message) : errorText(runError)}\n`);
     return EXIT.internal;
   }
+  const ruleErrors = outcome?.diagnosis.ruleErrors ?? [];
+  for (const e of ruleErrors) io.stderr.write(`outlook-doktor: internal error: rule ${e.id} failed (${e.message}); section ${e.section} is reported as not checked\n`);
+  if (failures.length > 0 || ruleErrors.length > 0) return EXIT.internal;
 
-  if (outcome.endedEarly === 'cancelled') return EXIT.interrupted;
-  return EXIT[outcome.report.verdict];
+  if (outcome?.endedEarly === 'cancelled') return EXIT.interrupted;
+  return EXIT[report.verdict];
+}
+
+/** An exception as one line for the report (the stack goes to standard error only). */
+function errorText(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return typeof error === 'string' ? error : JSON.stringify(error) ?? 'unknown error';
 }

@@ -1,4 +1,5 @@
 import { diagnose, type Diagnosis } from '../../shared/diagnosis/diagnose';
+import type { Rule } from '../../shared/diagnosis/rule';
 import type { Lang } from '../../shared/i18n';
 import type { Evidence } from '../../shared/model/evidence';
 import { mailDomain } from '../../shared/model/run-input';
@@ -26,6 +27,8 @@ export interface RunHooks {
   probes?: readonly AnyProbeDefinition[];
   /** Only for tests: the probes of the final phase (default FINAL_PROBES). */
   finalProbes?: readonly AnyProbeDefinition[];
+  /** Only for tests: the diagnosis rules (default RULES), e.g. one that throws. */
+  rules?: readonly Rule[];
 }
 
 /**
@@ -107,7 +110,9 @@ export async function runDiagnosis(prepared: PreparedRun, hooks: RunHooks = {}):
     void services.close();
   }
   const evidence: Evidence = { input: prepared.input, startedAt: started.toISOString(), now: Date.now(), probes };
-  const diagnosis = diagnose(evidence);
+  const diagnosis = hooks.rules ? diagnose(evidence, hooks.rules) : diagnose(evidence);
+  // A rule that throws is a bug: the report says its section was not checked, the log says why.
+  for (const e of diagnosis.ruleErrors) log.error('rule failed', { rule: e.id, section: e.section, error: e.message });
   const report = buildReport(evidence, diagnosis, {
     tool: toolInfo(),
     finishedAt: new Date().toISOString(),
@@ -121,6 +126,7 @@ export async function runDiagnosis(prepared: PreparedRun, hooks: RunHooks = {}):
     failed: probes.filter((p) => p.status === 'fail').length,
     timedOut: probes.filter((p) => p.status === 'timeout').length,
     endedEarly,
+    ...(diagnosis.ruleErrors.length ? { ruleErrors: diagnosis.ruleErrors.map((e) => e.id) } : {}),
   });
   return { report, evidence, diagnosis, endedEarly, artifacts: services.artifacts() };
 }

@@ -4,7 +4,7 @@ import { SECTION_IDS, type SectionId, type SectionStatus } from '../model/sectio
 import { SEVERITY_RANK, verdictOf, type Severity, type Verdict } from '../model/severity';
 import type { FindingArgs, Rule } from './rule';
 import { RULES } from './rules';
-import { SECTION_COVERAGE } from './section-coverage';
+import { SECTION_EVIDENCE } from './section-coverage';
 
 export interface DiagnosedFinding {
   id: FindingId;
@@ -28,8 +28,17 @@ export interface Diagnosis {
   findings: DiagnosedFinding[];
   /** Every section, in catalog order. */
   sections: DiagnosedSection[];
-  /** Rules that threw: a bug, reported rather than hidden, never fatal for the report. */
-  ruleErrors: { id: FindingId; message: string }[];
+  /**
+   * Rules that threw: a bug, reported rather than hidden, never fatal for the report. The
+   * rule's section cannot be called ok then: without another finding it is `not-checked`.
+   */
+  ruleErrors: RuleError[];
+}
+
+export interface RuleError {
+  id: FindingId;
+  section: SectionId;
+  message: string;
 }
 
 /** Runs every rule over the evidence, drops echoes (`dependsOn`), sorts, and rates each section. */
@@ -51,7 +60,7 @@ export function diagnose(evidence: Evidence, rules: readonly Rule[] = RULES): Di
         args: hit.args ?? {},
       });
     } catch (error) {
-      ruleErrors.push({ id: rule.id, message: error instanceof Error ? error.message : String(error) });
+      ruleErrors.push({ id: rule.id, section: FINDING_CATALOG[rule.id].section, message: error instanceof Error ? error.message : String(error) });
     }
   }
 
@@ -64,17 +73,19 @@ export function diagnose(evidence: Evidence, rules: readonly Rule[] = RULES): Di
         SECTION_IDS.indexOf(a.section) - SECTION_IDS.indexOf(b.section),
     );
 
-  const ran = new Set(evidence.probes.filter((p) => p.status !== 'skipped').map((p) => p.probe as string));
   const sections = SECTION_IDS.map((id): DiagnosedSection => {
     const inSection = findings.filter((f) => f.section === id);
-    const checked = inSection.length > 0 || SECTION_COVERAGE[id].some((probe) => ran.has(probe));
-    const status: SectionStatus = !checked
-      ? 'not-checked'
-      : inSection.some((f) => f.severity === 'problem')
-        ? 'problem'
-        : inSection.some((f) => f.severity === 'warning')
-          ? 'warning'
-          : 'ok';
+    // Ran is not checked: only evidence that bears on the section lets it be ok. And a rule of
+    // the section that threw may have missed a problem, so nothing worse found means "not known".
+    const broken = ruleErrors.some((e) => e.section === id);
+    const checked = !broken && (inSection.length > 0 || SECTION_EVIDENCE[id](evidence).length > 0);
+    const status: SectionStatus = inSection.some((f) => f.severity === 'problem')
+      ? 'problem'
+      : inSection.some((f) => f.severity === 'warning')
+        ? 'warning'
+        : checked
+          ? 'ok'
+          : 'not-checked';
     return { id, status, findings: inSection.map((f) => f.id) };
   });
 

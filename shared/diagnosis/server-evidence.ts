@@ -34,6 +34,39 @@ export function statusHits(
 }
 
 /**
+ * Least silence after a request went out over a finished TLS handshake that counts as "no
+ * answer": Exchange answers the anonymous request in well under a second, so 2 s without a
+ * status line is no slow answer but none, and it still fits a run with a short `--timeout`.
+ */
+export const UNANSWERED_MIN_MS = 2_000;
+
+/** An anonymous request that got no answer at all, and how long it waited. */
+export interface UnansweredHit extends StatusHit {
+  waitedMs: number;
+}
+
+/**
+ * Anonymous requests that went out on a ready connection (TCP and TLS done) and got no response
+ * headers for at least `UNANSWERED_MIN_MS`: the server, or a load balancer or reverse proxy in
+ * front, takes the connection and then has nothing to answer with.
+ */
+export function unansweredHits(evidence: Pick<Evidence, 'probes'>): UnansweredHit[] {
+  const hits: UnansweredHit[] = [];
+  for (const r of withData(evidence, 'http')) {
+    const waitedMs = r.data.timings.unansweredMs;
+    if (r.data.response || r.data.error?.kind !== 'timeout' || waitedMs === undefined || waitedMs < UNANSWERED_MIN_MS) continue;
+    hits.push({
+      id: r.id,
+      endpoint: healthEndpoint(r.data.endpoint, r.data.vdir ?? r.data.request.url),
+      host: r.data.host,
+      text: `${endpointLabel(r.data)} → timeout (${Math.round(waitedMs)} ms)`,
+      waitedMs,
+    });
+  }
+  return hits;
+}
+
+/**
  * A health check stands for the virtual directory it checks: /mapi/healthcheck.htm failing means
  * the load balancer takes MAPI out of service.
  */

@@ -57,6 +57,7 @@ export const de = {
       systemHint: '{{count}} Ausgaben von Systembefehlen im Paket (mit --system ausgeben).',
       cannotOpen: '{{file}} lässt sich nicht als Diagnosepaket öffnen:',
     },
+    internalError: 'Interner Fehler: Die Prüfung brach vorzeitig ab. Der Bericht enthält die Prüfungen bis dahin, aber keine Bewertung – bitte melden Sie das mit dem Bericht.',
   },
   monitor: {
     starting: 'Dauertest: {{method}} {{url}}',

@@ -59,6 +59,7 @@ export const en: Messages = {
       systemHint: '{{count}} outputs of system commands in the bundle (print them with --system).',
       cannotOpen: '{{file}} cannot be opened as a diagnostic bundle:',
     },
+    internalError: 'Internal error: the check stopped early. The report holds the checks made until then, but no assessment – please report this together with the report.',
   },
   monitor: {
     starting: 'Monitor: {{method}} {{url}}',

@@ -293,6 +293,12 @@ export interface HttpTimings {
   totalMs: number;
   /** Whether the request went over a connection an earlier request had opened. */
   reusedConnection?: boolean;
+  /**
+   * The request went out on a ready connection (TCP and TLS done) and no response headers came:
+   * how long it waited until the exchange ended (its timeout, the run's deadline). Absent when
+   * headers came or the request never got that far.
+   */
+  unansweredMs?: number;
 }
 
 export interface ServerIdentity {

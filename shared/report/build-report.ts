@@ -72,5 +72,8 @@ export function buildReport(evidence: Evidence, diagnosis: Diagnosis, meta: Repo
       ...(p.after ? { after: [...p.after] } : {}),
       ...(p.data ? { data: p.data as unknown as Record<string, unknown> } : {}),
     })),
+    ...(diagnosis.ruleErrors.length
+      ? { internalErrors: diagnosis.ruleErrors.map((e) => ({ source: 'rule' as const, id: e.id, section: e.section, message: e.message })) }
+      : {}),
   };
 }

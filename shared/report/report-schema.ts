@@ -51,6 +51,19 @@ export const probeSchema = z.object({
   after: z.array(z.string()).optional(),
 });
 
+/**
+ * Extension: a bug the run met (a rule that threw, a failure while probing or building the
+ * report). The report is still valid, but incomplete where these say; the command line then
+ * exits 70.
+ */
+export const internalErrorSchema = z.object({
+  /** `rule`: a diagnosis rule threw (its id, its section); `run`: the run itself failed. */
+  source: z.enum(['rule', 'run']),
+  id: z.string().optional(),
+  section: z.enum(SECTION_IDS).optional(),
+  message: z.string(),
+});
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   tool: z.object({
@@ -79,12 +92,14 @@ export const reportSchema = z.object({
   findings: z.array(findingSchema),
   sections: z.array(sectionSchema).length(SECTION_IDS.length),
   probes: z.array(probeSchema),
+  internalErrors: z.array(internalErrorSchema).optional(),
 });
 
 export type Report = z.infer<typeof reportSchema>;
 export type ReportFinding = z.infer<typeof findingSchema>;
 export type ReportSection = z.infer<typeof sectionSchema>;
 export type ReportProbe = z.infer<typeof probeSchema>;
+export type ReportInternalError = z.infer<typeof internalErrorSchema>;
 
 /** Known finding ids, for consumers that want to flag ids from a newer catalog. */
 export const KNOWN_FINDING_IDS: readonly string[] = FINDING_IDS;

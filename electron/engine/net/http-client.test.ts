@@ -73,6 +73,7 @@ describe('sendHttpRequest against the Exchange lab', () => {
     expect(exchange.timings.tlsMs).toBeGreaterThan(0);
     expect(exchange.timings.ttfbMs).toBeGreaterThanOrEqual(0);
     expect(exchange.timings.totalMs).toBeGreaterThanOrEqual(exchange.timings.ttfbMs!);
+    expect(exchange.timings.unansweredMs).toBeUndefined();
     expect(exchange.timings.reusedConnection).toBe(false);
 
     expect(exchange.request).toMatchObject({ method: 'POST', url: url('/autodiscover/autodiscover.xml'), bodyBytes: 15 });
@@ -193,6 +194,10 @@ describe('sendHttpRequest: limits and deadlines', () => {
     expect(exchange.response).toBeUndefined();
     expect(exchange.error).toMatchObject({ kind: 'timeout' });
     expect(exchange.error?.message).toContain('response headers');
+    // Sent over a finished handshake and waited for the rest of the timeout: the silent server's evidence.
+    expect(exchange.timings.tlsMs).toBeGreaterThan(0);
+    expect(exchange.timings.unansweredMs).toBeGreaterThan(500);
+    expect(exchange.timings.unansweredMs).toBeLessThanOrEqual(exchange.timings.totalMs);
   });
 
   it('honours the caller signal at once', async () => {
@@ -220,6 +225,8 @@ describe('sendHttpRequest: limits and deadlines', () => {
     const exchange = await sendHttpRequest(services, { url: `https://${HOST}:${port}/owa/`, address: '127.0.0.1', method: 'GET', signal: signal() });
     expect(exchange.error?.kind).toBe('refused');
     expect(exchange.timings.totalMs).toBeGreaterThanOrEqual(0);
+    // Never sent: nothing to wait for an answer to.
+    expect(exchange.timings.unansweredMs).toBeUndefined();
   });
 
   it('closes every pooled connection when the run services close', async () => {

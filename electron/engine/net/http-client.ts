@@ -138,9 +138,12 @@ export async function sendHttpRequest(services: RunServices, spec: HttpRequestSp
       finished = true;
       clearTimeout(timer);
       spec.signal.removeEventListener('abort', onAbort);
+      const endedAt = performance.now();
+      // Sent and never answered: the evidence of a server that takes the connection and stays silent.
+      if (sentAt !== undefined && headersAt === undefined) timings.unansweredMs = round(endedAt - sentAt);
       const exchange: HttpExchange = {
         request,
-        timings: { ...timings, totalMs: round(performance.now() - t0) },
+        timings: { ...timings, totalMs: round(endedAt - t0) },
         startedAt,
       };
       const keptBody = Buffer.concat(chunks);

@@ -168,6 +168,30 @@ export function httpNoAnswer(endpoint: ExchangeEndpoint, kind: 'timeout' | 'refu
   return result('http', 'http', `${endpoint}:${host}${PATHS[endpoint].path}@${ADDRESS}`, data, kind === 'timeout' ? 'timeout' : 'fail');
 }
 
+/**
+ * An anonymous request that went out over a finished TLS handshake and got no response headers
+ * in `waitedMs` (a server or load balancer that takes the connection and stays silent).
+ */
+export function httpSilent(endpoint: ExchangeEndpoint, options: { waitedMs?: number; host?: string; address?: string; vdir?: string } = {}): ProbeResultOf<'http'> {
+  const host = options.host ?? HOST;
+  const address = options.address ?? ADDRESS;
+  const waitedMs = options.waitedMs ?? 2_800;
+  const vdir = options.vdir ?? (endpoint === 'healthcheck' ? '/mapi' : undefined);
+  const path = endpoint === 'healthcheck' && vdir ? `${vdir}/healthcheck.htm` : PATHS[endpoint].path;
+  const data: HttpEndpointData = {
+    host,
+    address,
+    port: 443,
+    endpoint,
+    ...(vdir ? { vdir } : {}),
+    request: { method: PATHS[endpoint].method, url: `https://${host}${path}`, headers: [] },
+    timings: { connectMs: 2, tlsMs: 9, totalMs: waitedMs + 11, reusedConnection: false, unansweredMs: waitedMs },
+    startedAt: STARTED,
+    error: { kind: 'timeout', message: 'run deadline reached (waiting for the response headers)' },
+  };
+  return result('http', 'http', `${endpoint}:${host}${path}@${address}`, data, 'timeout');
+}
+
 /** The anonymous answers of a healthy on-premises Exchange: every endpoint 401 with Negotiate/NTLM/Basic, OWA 302, health 200. */
 export function healthyExchange(host = HOST, address = ADDRESS): ProbeResultOf<'http'>[] {
   return (['autodiscover', 'mapi', 'rpc', 'rpc-in-data', 'ews', 'owa', 'healthcheck'] as const).map((e) => http(e, { host, address }));

@@ -25,6 +25,11 @@ export const de: FindingTextTable = {
     detail:
       'Unter {{host}} melden der Server oder ein vorgeschalteter Loadbalancer „Dienst nicht verfügbar“ oder eine fehlgeschlagene Zustandsprüfung: {{endpoints}}. ' +
       'Dahinter ist kein funktionierender Exchange-Server erreichbar – etwa wegen einer Wartung, eines gestoppten Dienstes oder weil der Loadbalancer alle Server für ausgefallen hält. Outlook zeigt dann „Getrennt“.',
+    notes: {
+      'no-answer':
+        'Bei den mit „timeout“ markierten Adressen kam gar keine Antwort: Die verschlüsselte Verbindung (TLS) wurde aufgebaut, die Anfrage gesendet, und dann blieb es still – auch nach {{waitedSeconds, number}} Sekunden noch. ' +
+        'Der Server oder ein Gerät davor (Loadbalancer, Reverse Proxy) nimmt die Verbindung an, kann die Anfrage aber nirgendwohin weitergeben. Outlook wartet dann vergeblich und zeigt „Getrennt“.',
+    },
     lowered:
       'Die Postfachverbindung selbst (/mapi bzw. /rpc) antwortet normal. Outlook bleibt deshalb verbunden; betroffen sind andere Dienste. Deshalb nur eine Warnung.',
     user: [
@@ -36,6 +41,7 @@ export const de: FindingTextTable = {
       'Zustandsprüfung je Protokoll: https://<Server>/mapi/healthcheck.htm, /rpc/healthcheck.htm, /ews/healthcheck.htm (200 = gesund).',
       'Loadbalancer: Pool-Mitglieder und Health Monitor prüfen (Ziel sollte healthcheck.htm des jeweiligen Protokolls sein); im IIS gestoppte Anwendungspools (z. B. MSExchangeMapiFrontEndAppPool) suchen.',
       'Nach einer Wartung vergessen? `Set-ServerComponentState <Server> -Component ServerWideOffline -State Active -Requester Maintenance`.',
+      'Kommt nach dem TLS-Handshake gar keine Antwort: am Loadbalancer bzw. Reverse Proxy prüfen, ob der Pool noch ein erreichbares Mitglied hat und wohin er weiterleitet (Back-End-Port, Firewall zwischen Loadbalancer und Exchange); `curl -v https://<Name>/mapi/healthcheck.htm --resolve <Name>:443:<Adresse>` je Adresse.',
     ],
   },
   'server.protocol-missing': {
@@ -108,6 +114,11 @@ export const en: FindingTextTable = {
     detail:
       'At {{host}} the server or a load balancer in front reports "Service Unavailable" or a failed health check: {{endpoints}}. ' +
       'No working Exchange server can be reached behind it – because of maintenance, a stopped service, or because the load balancer considers all servers down. Outlook then shows "Disconnected".',
+    notes: {
+      'no-answer':
+        'The addresses marked "timeout" gave no answer at all: the encrypted connection (TLS) was set up, the request was sent, and then nothing came – not even after {{waitedSeconds, number}} seconds. ' +
+        'The server or a device in front of it (load balancer, reverse proxy) accepts the connection but cannot pass the request on to anything. Outlook then waits in vain and shows "Disconnected".',
+    },
     lowered:
       'The mailbox connection itself (/mapi or /rpc) answers normally. Outlook therefore stays connected; other services are affected. This is therefore only a warning.',
     user: [
@@ -119,6 +130,7 @@ export const en: FindingTextTable = {
       'Health check per protocol: https://<server>/mapi/healthcheck.htm, /rpc/healthcheck.htm, /ews/healthcheck.htm (200 = healthy).',
       'Load balancer: check pool members and the health monitor (it should target the protocol\'s healthcheck.htm); look for stopped application pools in IIS (e.g. MSExchangeMapiFrontEndAppPool).',
       'Forgotten after maintenance? `Set-ServerComponentState <server> -Component ServerWideOffline -State Active -Requester Maintenance`.',
+      'No answer at all after the TLS handshake: check on the load balancer or reverse proxy whether its pool still has a reachable member and where it forwards to (back-end port, firewall between load balancer and Exchange); `curl -v https://<name>/mapi/healthcheck.htm --resolve <name>:443:<address>` per address.',
     ],
   },
   'server.protocol-missing': {
