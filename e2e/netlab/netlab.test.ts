@@ -53,6 +53,9 @@ describe.skipIf(skipReason !== null)('the namespace lab', () => {
     const connect = (target: string) => inNamespace(topology.client, process.execPath, ['-e', CONNECT_SCRIPT, proxy.hostname, proxy.port, target]);
     expect((await connect(`${SERVER.healthy4}:${HTTPS_PORT}`)).trim()).toBe('200');
     expect((await connect(`${SERVER.healthy4}:80`)).trim()).toBe('403');
+    // Target names resolve with the lab's DNS server, as a company proxy uses the company's.
+    expect((await connect(`${LAB_NAMES.healthy.name}:${HTTPS_PORT}`)).trim()).toBe('200');
+    expect(lab.proxyLog()).toMatch(new RegExp(`CONNECT ${LAB_NAMES.healthy.name.replaceAll('.', '\\.')}:${HTTPS_PORT} `));
   });
 
   it('answers the lab names from real dnsmasq: several A records, AAAA, NXDOMAIN for unknown names', async () => {

@@ -71,7 +71,7 @@ export async function startNetlab(options: NetlabOptions = {}): Promise<Netlab> 
     await writeFile(hostsFile, '');
     processes.push(await startDnsmasq({ namespace: topology.router, listenAddress: ROUTER_LAN.v4, domain: LAB_DOMAIN, records: Object.values(LAB_NAMES), dir }));
     await step('dnsmasq');
-    const proxy = await startTinyproxy({ namespace: topology.router, listenAddress: ROUTER_LAN.v4, port: PROXY_PORT, allow: `${CLIENT.v4}/32`, connectPort: HTTPS_PORT, dir });
+    const proxy = await startTinyproxy({ namespace: topology.router, listenAddress: ROUTER_LAN.v4, port: PROXY_PORT, allow: `${CLIENT.v4}/32`, connectPort: HTTPS_PORT, nameserver: ROUTER_LAN.v4, dir });
     processes.push(proxy);
     await step('tinyproxy');
     const serverConfig = {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MtuData, TcpData } from '../../shared/model/probe-data';
+import type { HttpEndpointData, MtuData, ProxyConnectData, TcpData } from '../../shared/model/probe-data';
 import { reportSchema, type Report } from '../../shared/report/report-schema';
 import { startNetlab, type Netlab } from './netlab';
-import { LAB_NAMES, SERVER } from './plan';
+import { HTTPS_PORT, LAB_NAMES, SERVER } from './plan';
 import { assertCliBuilt, runCliInLab, type CliRun } from './run-cli';
 import { netlabSkipReason } from './support';
 
@@ -49,10 +49,10 @@ function tcpErrorsByAddress(report: Report): Record<string, string> {
 describe.skipIf(skipReason !== null)('network faults in a namespace lab', () => {
   let lab: Netlab;
   const runs: Record<string, CliRun> = {};
-  const run = async (scenario: keyof typeof LAB_NAMES, timeoutSeconds = RUN_TIMEOUT_SECONDS) => {
-    const result = await runCliInLab(lab, LAB_NAMES[scenario].name, { timeoutSeconds });
+  const run = async (scenario: keyof typeof LAB_NAMES, timeoutSeconds = RUN_TIMEOUT_SECONDS, options: { label?: string; extraArgs?: string[] } = {}) => {
+    const result = await runCliInLab(lab, LAB_NAMES[scenario].name, { timeoutSeconds, ...(options.extraArgs ? { extraArgs: options.extraArgs } : {}) });
     reportSchema.parse(result.report);
-    runs[scenario] = result;
+    runs[options.label ?? scenario] = result;
     return result;
   };
 
@@ -82,6 +82,36 @@ describe.skipIf(skipReason !== null)('network faults in a namespace lab', () => 
       // A healthy path needs no ping sweep.
       expect(data.dfSweep).toBeUndefined();
     }
+  });
+
+  it('healthy through the router\'s proxy: no proxy problem, and the requests went through tinyproxy', async () => {
+    const logBefore = lab.proxyLog().length;
+    const { report, exitCode } = await run('healthy', RUN_TIMEOUT_SECONDS, { label: 'healthy via proxy', extraArgs: ['--proxy', lab.proxyUrl] });
+    // proxy.configured is information: it names the proxy the other checks went through.
+    expect(findingIds(report), explain(report)).toEqual(['auth.methods', 'proxy.configured']);
+    expect(report.findings.find((f) => f.id === 'proxy.configured')?.args).toMatchObject({ proxy: new URL(lab.proxyUrl).host });
+    expect(report.verdict).toBe('ok');
+    expect(exitCode).toBe(0);
+    expect(sectionStatus(report, 'proxy')).toBe('ok');
+
+    const tunnels = probeData<ProxyConnectData>(report, 'proxy.connect');
+    expect(tunnels.length).toBeGreaterThan(0);
+    for (const { data } of tunnels) {
+      expect(data).toMatchObject({ host: LAB_NAMES.healthy.name, port: HTTPS_PORT, outcome: 'tunnel', tls: { trusted: true } });
+      expect(data.tls?.error).toBeUndefined();
+    }
+    // Besides each address directly, the engine asks the Exchange endpoints through the proxy, the way Outlook goes.
+    const proxied = probeData<HttpEndpointData>(report, 'http').filter((p) => p.data.via !== undefined);
+    expect(proxied.map((p) => p.data.endpoint).sort()).toEqual(['autodiscover', 'ews', 'mapi', 'rpc', 'rpc-in-data']);
+    for (const { id, status, data } of proxied) {
+      expect(status, id).toBe('ok');
+      expect(data.via, id).toMatchObject({ host: new URL(lab.proxyUrl).hostname, port: Number(new URL(lab.proxyUrl).port) });
+    }
+
+    // The proxy's own log, CONNECTs to the Exchange host by name: the tunnel checks' own, and at
+    // least one more for the requests through it (they may share a tunnel).
+    const connects = lab.proxyLog().slice(logBefore).match(new RegExp(`Request \\(file descriptor \\d+\\): CONNECT ${LAB_NAMES.healthy.name.replaceAll('.', '\\.')}:${HTTPS_PORT} `, 'g')) ?? [];
+    expect(connects.length).toBeGreaterThanOrEqual(tunnels.length + 1);
   });
 
   it('MTU black hole: the small exchange passes, the large one stalls, the DF ping sweep finds 1400', async () => {
