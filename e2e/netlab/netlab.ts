@@ -77,9 +77,10 @@ export async function startNetlab(options: NetlabOptions = {}): Promise<Netlab> 
     const serverConfig = {
       dir,
       hostNames: [...new Set([LAB_DOMAIN, ...Object.values(LAB_NAMES).map((n) => n.name)])],
-      addresses: Object.values(SERVER).filter((a) => a !== SERVER.unreachable4),
+      addresses: Object.values(SERVER).filter((a) => a !== SERVER.unreachable4 && a !== SERVER.blackholeDown4),
       httpsPort: HTTPS_PORT,
       connectivity: { address: SERVER.healthy4, port: CONNECTIVITY_PORT },
+      compact: { address: SERVER.blackholeDown4, hostName: LAB_NAMES.blackholeDown.name },
     };
     const server = await startInNamespace(topology.server, process.execPath, ['--import', 'tsx', SERVER_ENTRY, JSON.stringify(serverConfig)], /^READY /);
     processes.push(server);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpEndpointData, MtuData, ProxyConnectData, TcpData } from '../../shared/model/probe-data';
 import { reportSchema, type Report } from '../../shared/report/report-schema';
 import { startNetlab, type Netlab } from './netlab';
-import { HTTPS_PORT, LAB_NAMES, SERVER } from './plan';
+import { DOWNSTREAM_ROUTE_MTU, HTTPS_PORT, LAB_NAMES, SERVER } from './plan';
 import { assertCliBuilt, runCliInLab, type CliRun } from './run-cli';
 import { netlabSkipReason } from './support';
 
@@ -20,6 +20,8 @@ const skipReason = await netlabSkipReason('netlab scenarios');
 const RUN_TIMEOUT_SECONDS = 10;
 /** Below the TCP probe's own 3 s connect deadline: the run's deadline must cut it and still tell. */
 const SHORT_TIMEOUT_SECONDS = 2;
+/** IPv4 (20) + TCP (20) + TCP timestamps (12): what a packet adds to the TLS bytes it carries. */
+const TCP_IP_HEADER_BYTES = 52;
 /** Starting Node and the CLI in the namespace, on a loaded two-core machine. */
 const PROCESS_START_MARGIN_MS = 4_000;
 
@@ -66,7 +68,7 @@ describe.skipIf(skipReason !== null)('network faults in a namespace lab', () => 
     console.info(Object.entries(runs).map(([name, r]) => `netlab ${name}: report ${r.report.durationMs} ms, process ${r.wallMs} ms`).join('\n'));
   });
 
-  it('healthy: verdict ok, both addresses pass the small and the large exchange', async () => {
+  it('healthy: verdict ok, both addresses pass the small exchange, the large request and the large answer', async () => {
     const { report, exitCode } = await run('healthy');
     expect(findingIds(report), explain(report)).toEqual(['auth.methods']);
     expect(report.verdict).toBe('ok');
@@ -79,6 +81,8 @@ describe.skipIf(skipReason !== null)('network faults in a namespace lab', () => 
       expect(data.small.outcome).toBe('ok');
       expect(data.large.outcome).toBe('ok');
       expect(data.large.requestBytes).toBeGreaterThan(4 * 1500);
+      expect(data.largeResponse).toMatchObject({ outcome: 'ok', status: 200, path: '/owa/auth/logon.aspx' });
+      expect(data.largeResponse!.responseBytes).toBeGreaterThan(8 * 1024);
       // A healthy path needs no ping sweep.
       expect(data.dfSweep).toBeUndefined();
     }
@@ -124,14 +128,51 @@ describe.skipIf(skipReason !== null)('network faults in a namespace lab', () => 
     expect(mtu!.data.address).toBe(SERVER.blackhole4);
     expect(mtu!.data.small).toMatchObject({ outcome: 'ok' });
     expect(mtu!.data.large).toMatchObject({ outcome: 'stalled', receivedBytes: 0 });
+    // The server sends over its own 1400-byte link in packets that fit: the large answer arrives.
+    expect(mtu!.data.largeResponse).toMatchObject({ outcome: 'ok', status: 200 });
     // 1400-byte link: 1372 bytes of ping payload + 28 bytes of headers.
     expect(mtu!.data.dfSweep).toEqual({ largestPassingPayload: 1372, smallestFailingPayload: 1373 });
     const finding = report.findings.find((f) => f.id === 'mtu.blackhole-suspected')!;
     expect(finding.evidence).toEqual([mtu!.id]);
-    expect(finding.args).toMatchObject({ pathMtu: 1400, note: 'sweep', address: SERVER.blackhole4 });
+    expect(finding.args).toMatchObject({ pathMtu: 1400, note: 'upstream,sweep', address: SERVER.blackhole4 });
     // Everything small on the same path works: the TLS handshake and the anonymous requests.
     expect(probeData(report, 'tls').map((p) => p.status)).toEqual(['ok']);
     expect(probeData(report, 'http').every((p) => p.status === 'ok')).toBe(true);
+  });
+
+  it('MTU black hole server → client: small exchange and large request pass, the large answer stalls', async () => {
+    const { report, exitCode } = await run('blackholeDown');
+    expect(findingIds(report), explain(report)).toEqual(['auth.methods', 'mtu.blackhole-suspected']);
+    expect(exitCode).toBe(2);
+    expect(sectionStatus(report, 'mtu')).toBe('problem');
+    const [mtu, ...more] = probeData<MtuData>(report, 'mtu');
+    expect(more).toEqual([]);
+    expect(mtu!.data.address).toBe(SERVER.blackholeDown4);
+    expect(mtu!.data.small).toMatchObject({ outcome: 'ok' });
+    expect(mtu!.data.large).toMatchObject({ outcome: 'ok' });
+    expect(mtu!.data.largeResponse).toMatchObject({ outcome: 'stalled' });
+    expect(mtu!.data.largeResponse!.receivedBytes).toBeLessThan(DOWNSTREAM_ROUTE_MTU);
+    // The compact certificate: the whole handshake came in one packet that fits the small hop.
+    expect(mtu!.data.small.handshakeBytes).toBeLessThan(DOWNSTREAM_ROUTE_MTU - TCP_IP_HEADER_BYTES);
+    const finding = report.findings.find((f) => f.id === 'mtu.blackhole-suspected')!;
+    expect(finding.evidence).toEqual([mtu!.id]);
+    // Linux answers pings without "don't fragment": the router splits full-size replies, so the
+    // DF sweep passes at full size and the finding gives no path MTU.
+    expect(mtu!.data.dfSweep).toEqual({ largestPassingPayload: 1472 });
+    expect(finding.args).toEqual({ host: LAB_NAMES.blackholeDown.name, address: SERVER.blackholeDown4, answerReceivedBytes: mtu!.data.largeResponse!.receivedBytes, note: 'downstream,sweep-full' });
+    // The server's small answers on the same path arrive: the TLS handshake and the anonymous requests.
+    expect(probeData(report, 'tls').map((p) => p.status)).toEqual(['ok']);
+    expect(probeData(report, 'http').every((p) => p.status === 'ok')).toBe(true);
+  });
+
+  it('MTU black hole server → client with a certificate flight above the hop: every handshake stalls → tls.handshake-failed', async () => {
+    // What the MTU probe cannot tell from a server that never answers (see mtu.ts): the TLS finding names large packets.
+    const { report } = await run('blackholeDownTls');
+    expect(findingIds(report), explain(report)).toEqual(['tls.handshake-failed']);
+    expect(report.findings[0]?.args).toMatchObject({ address: SERVER.blackholeDownTls4, note: 'stalled' });
+    const [mtu] = probeData<MtuData>(report, 'mtu');
+    for (const exchange of [mtu!.data.small, mtu!.data.large, mtu!.data.largeResponse!]) expect(exchange).toMatchObject({ outcome: 'stalled', receivedBytes: 0 });
+    expect(mtu!.data.dfSweep).toBeUndefined();
   });
 
   it('IPv6 dropped: AAAA present, IPv4 fine → ipv6.unreachable, not lb.dead-address', async () => {
