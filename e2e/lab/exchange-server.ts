@@ -301,7 +301,11 @@ function answer(request: RawRequest, respond: RawResponder, b: Resolved, exchang
     return unauthorized(respond, b, host);
   }
   if (path === '/autodiscover/autodiscover.xml' || path === '/ews/exchange.asmx') return unauthorized(respond, b, host);
-  if (path === '/owa' || path === '/owa/') {
+  if (path === '/owa/auth/logon.aspx' && b.auth !== 'exchange-online') {
+    respond.send(200, 'OK', [...exchangeHeaders(b), ['Content-Type', 'text/html; charset=utf-8']], OWA_LOGON_PAGE);
+    return;
+  }
+  if (path === '/owa' || path === '/owa/' || path === '/owa/auth/logon.aspx') {
     const back = encodeURIComponent(`https://${host}/owa/`);
     const location = b.auth === 'exchange-online' ? `https://login.microsoftonline.com/common/oauth2/authorize?client_id=${EXCHANGE_ONLINE_CLIENT_ID}&redirect_uri=${back}` : `https://${host}/owa/auth/logon.aspx?url=${back}&reason=0`;
     respond.send(302, 'Found', [...exchangeHeaders(b), ['Location', location], ['Set-Cookie', 'ClientId=1A2B3C4D5E6F; expires=Fri, 01-Jan-2100 00:00:00 GMT; path=/; secure; HttpOnly'], ['Content-Type', 'text/html; charset=utf-8']], `<html><head><title>Object moved</title></head><body><h2>Object moved to <a href="${location}">here</a>.</h2></body></html>`);
@@ -428,6 +432,27 @@ const LOGIN_PAGE =
 const HTTPAPI_503 =
   '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN""http://www.w3.org/TR/html4/strict.dtd">\r\n<HTML><HEAD><TITLE>Service Unavailable</TITLE>\r\n' +
   '<META HTTP-EQUIV="Content-Type" Content="text/html; charset=us-ascii"></HEAD>\r\n<BODY><h2>Service Unavailable</h2>\r\n<hr><p>HTTP Error 503. The service is unavailable.</p>\r\n</BODY></HTML>\r\n';
+
+/**
+ * Size of the lab's OWA sign-in page: OWA's forms sign-in page is the one large answer Exchange
+ * gives without credentials (markup, inline style and script); the MTU probe asks for it to test
+ * the server → client direction, so it must span several full-size packets.
+ */
+export const OWA_LOGON_PAGE_BYTES = 12 * 1024;
+
+/** The lab's stand-in for OWA's forms sign-in page: a form, padded with style rules to its size. */
+const OWA_LOGON_PAGE = (() => {
+  const head = '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Outlook</title><style>';
+  const form =
+    '</style></head><body><div class="signInPage"><form action="/owa/auth.owa" method="POST" name="logonForm" autocomplete="off">' +
+    '<input type="hidden" name="destination" value=""><input type="hidden" name="flags" value="4"><input type="hidden" name="forcedownlevel" value="0">' +
+    '<label for="username">Domäne\\Benutzername:</label><input id="username" name="username" type="text">' +
+    '<label for="password">Kennwort:</label><input id="password" name="password" type="password">' +
+    '<input type="hidden" name="isUtf8" value="1"><div class="signinbutton" role="button" tabindex="0">Anmelden</div></form></div></body></html>';
+  let rules = '';
+  for (let i = 0; head.length + rules.length + form.length < OWA_LOGON_PAGE_BYTES; i += 1) rules += `.signInPage .r${i}{margin:${i % 17}px;color:#${(i * 4099).toString(16).padStart(6, '0').slice(-6)}}\n`;
+  return `${head}${rules}${form}`;
+})();
 
 const ASPNET_ERROR = '<html><head><title>Runtime Error</title></head><body><h1>Server Error in \'/\' Application.</h1></body></html>';
 

@@ -14,6 +14,8 @@ const READY_TIMEOUT_MS = 20_000;
 const STOP_GRACE_MS = 2_000;
 
 export interface NsProcess {
+  /** The program's process id (`ip netns exec` execs it), to check that it is gone after a stop. */
+  pid: number;
   /** The first output line that matched `ready`. */
   readyLine: string;
   /** Everything printed so far (standard output and error), for failure messages. */
@@ -41,7 +43,7 @@ export function startInNamespace(namespace: string, program: string, args: reado
       if (line === undefined) return;
       settled = true;
       clearTimeout(timer);
-      resolve({ readyLine: line, output: () => output, stop });
+      resolve({ pid: child.pid!, readyLine: line, output: () => output, stop });
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);

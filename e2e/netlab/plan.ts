@@ -11,6 +11,8 @@
  *                             srv-a 203.0.113.1    ─── eth0 203.0.113.2 … (MTU 1500)
  *                                   2001:db8:a::1       2001:db8:a::2 …
  *                             srv-b 203.0.113.65   ─── eth1 203.0.113.66  (MTU 1400 link)
+ *
+ *  answers from 203.0.113.16/.17 (eth0) to the client: router route with MTU 1400 (downstream only)
  * ```
  */
 
@@ -21,6 +23,11 @@ export const ROUTER_SRV_B = { v4: '203.0.113.65' } as const;
 
 /** The link to the MTU black hole address: smaller than Ethernet, and its "too big" ICMP is dropped. */
 export const SMALL_LINK_MTU = 1400;
+/**
+ * The router's route from the downstream black hole address to the client network: as small as
+ * the link, and its "too big" ICMP to the server is dropped the same way.
+ */
+export const DOWNSTREAM_ROUTE_MTU = 1400;
 
 /** Server addresses, each with its fault. The Exchange-like server listens on every one. */
 export const SERVER = {
@@ -44,6 +51,14 @@ export const SERVER = {
   prohibited6: '2001:db8:a::14',
   /** Behind the 1400-byte link whose "fragmentation needed" is dropped: the MTU black hole. */
   blackhole4: '203.0.113.66',
+  /**
+   * On the full-size link, but its answers reach the client over a 1400-byte hop whose
+   * "fragmentation needed" is dropped: the MTU black hole server → client only. Its server
+   * presents a certificate whose handshake fits one small packet (see server-main.ts).
+   */
+  blackholeDown4: '203.0.113.16',
+  /** The same downstream black hole, with the lab's usual certificate: its handshake is larger. */
+  blackholeDownTls4: '203.0.113.17',
 } as const;
 
 /** Exchange-like HTTPS and the connectivity check listen on these ports in the server namespace. */
@@ -58,6 +73,10 @@ export const LAB_NAMES = {
   healthy: { name: `mail.${LAB_DOMAIN}`, addresses: [SERVER.healthy4, SERVER.healthy6] },
   /** Only the address behind the black hole link. */
   blackhole: { name: `mtu.${LAB_DOMAIN}`, addresses: [SERVER.blackhole4] },
+  /** Only the address whose answers cross the small hop: large answers die, large requests pass. */
+  blackholeDown: { name: `mtu-down.${LAB_DOMAIN}`, addresses: [SERVER.blackholeDown4] },
+  /** Answers cross the small hop, and the server's certificate flight is one of them. */
+  blackholeDownTls: { name: `mtu-down-tls.${LAB_DOMAIN}`, addresses: [SERVER.blackholeDownTls4] },
   /** IPv4 fine, its AAAA points at the dropped IPv6 address. */
   ipv6Dropped: { name: `v6.${LAB_DOMAIN}`, addresses: [SERVER.healthy4, SERVER.dropped6] },
   /** Two IPv4 addresses, one of them dropped: a load balancer leftover. */
@@ -69,5 +88,5 @@ export const LAB_NAMES = {
 } as const;
 
 /** Addresses the server namespace carries on its MTU-1500 link (all but the black hole one). */
-export const SERVER_LINK_A_ADDRESSES = [SERVER.healthy4, SERVER.dropped4, SERVER.reset4, SERVER.prohibited4] as const;
+export const SERVER_LINK_A_ADDRESSES = [SERVER.healthy4, SERVER.dropped4, SERVER.reset4, SERVER.prohibited4, SERVER.blackholeDown4, SERVER.blackholeDownTls4] as const;
 export const SERVER_LINK_A_ADDRESSES6 = [SERVER.healthy6, SERVER.dropped6, SERVER.reset6, SERVER.prohibited6] as const;

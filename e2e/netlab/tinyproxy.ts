@@ -7,6 +7,9 @@ import { startInNamespace, type NsProcess } from './ns-process';
  *
  * Its configuration is written to the lab's temporary folder: listen on one address, allow the
  * client network, CONNECT only to 443 (what a corporate proxy permits), log to standard error.
+ * It resolves CONNECT targets with the lab's DNS server, as a company proxy uses the company's:
+ * a resolv.conf of the lab is bound over /etc/resolv.conf in the mount namespace `ip netns exec`
+ * makes for it (mounts there do not propagate back), so nothing changes for the machine.
  */
 export interface TinyproxyOptions {
   namespace: string;
@@ -15,7 +18,9 @@ export interface TinyproxyOptions {
   /** Client network allowed to use it, CIDR. */
   allow: string;
   connectPort: number;
-  /** Folder for the configuration file. */
+  /** DNS server the proxy resolves target names with. */
+  nameserver: string;
+  /** Folder for the configuration and resolver files. */
   dir: string;
 }
 
@@ -34,6 +39,14 @@ export async function startTinyproxy(options: TinyproxyOptions): Promise<NsProce
       'DisableViaHeader Yes',
     ].join('\n'),
   );
-  // `-d` keeps it in the foreground and logs to standard error.
-  return startInNamespace(options.namespace, '/usr/bin/tinyproxy', ['-d', '-c', config], /Starting main loop/);
+  const resolvConf = path.join(options.dir, 'tinyproxy-resolv.conf');
+  await writeFile(resolvConf, `nameserver ${options.nameserver}\noptions timeout:2 attempts:1\n`);
+  // The shell execs tinyproxy after the mount, so the process id stays tinyproxy's. `-d` keeps it
+  // in the foreground and logs to standard error.
+  return startInNamespace(
+    options.namespace,
+    '/bin/sh',
+    ['-c', 'mount --bind "$0" /etc/resolv.conf && exec /usr/bin/tinyproxy -d -c "$1"', resolvConf, config],
+    /Starting main loop/,
+  );
 }

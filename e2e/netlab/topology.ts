@@ -1,6 +1,6 @@
 import { inNamespace, ipIn, run } from './commands';
 import { deleteNamespaces, deleteOrphanedNamespaces, newLabPrefix } from './namespaces';
-import { CLIENT, ROUTER_LAN, ROUTER_SRV_A, ROUTER_SRV_B, SERVER, SERVER_LINK_A_ADDRESSES, SERVER_LINK_A_ADDRESSES6, SMALL_LINK_MTU } from './plan';
+import { CLIENT, DOWNSTREAM_ROUTE_MTU, ROUTER_LAN, ROUTER_SRV_A, ROUTER_SRV_B, SERVER, SERVER_LINK_A_ADDRESSES, SERVER_LINK_A_ADDRESSES6, SMALL_LINK_MTU } from './plan';
 import { routerRuleset } from './router-firewall';
 
 /**
@@ -21,6 +21,10 @@ export interface Topology {
 
 /** Table in the server namespace for answers from the black hole address (see below). */
 const BLACKHOLE_TABLE = '100';
+/** Table in the router for answers from the downstream black hole address (see below). */
+const DOWNSTREAM_TABLE = '101';
+/** The client network, where the router's downstream route leads. */
+const CLIENT_NETWORK = `${CLIENT.v4.split('.').slice(0, 3).join('.')}.0/24`;
 /** What a 1500-byte Ethernet path lets TCP carry; the black hole address pretends to have it. */
 const ETHERNET_ADVMSS = '1460';
 
@@ -72,6 +76,13 @@ export async function createTopology(): Promise<Topology> {
     // forward, and its "fragmentation needed" is dropped below.
     await ipIn(server, 'route', 'add', 'default', 'via', ROUTER_SRV_B.v4, 'table', BLACKHOLE_TABLE, 'advmss', ETHERNET_ADVMSS);
     await ipIn(server, 'rule', 'add', 'from', `${SERVER.blackhole4}/32`, 'lookup', BLACKHOLE_TABLE);
+
+    // The downstream black hole: the router forwards answers from that address to the client over a
+    // route of a smaller MTU (a forwarding route's MTU counts as the link's would). The server
+    // sends full-size packets (both ends announced 1460), the router drops them, and its
+    // "fragmentation needed" back to the server is dropped below. Requests take the normal route.
+    await ipIn(router, 'route', 'add', CLIENT_NETWORK, 'dev', 'lan', 'mtu', String(DOWNSTREAM_ROUTE_MTU), 'table', DOWNSTREAM_TABLE);
+    for (const address of [SERVER.blackholeDown4, SERVER.blackholeDownTls4]) await ipIn(router, 'rule', 'add', 'from', `${address}/32`, 'iif', 'srv-a', 'lookup', DOWNSTREAM_TABLE);
 
     // Route faults: ICMP host unreachable for one IPv4 address, silence for one IPv6 address.
     await ipIn(router, 'route', 'add', 'unreachable', `${SERVER.unreachable4}/32`);

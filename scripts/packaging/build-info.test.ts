@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readZipEntries } from '../../e2e/support/zip-entries';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(ROOT, 'dist/cli/outlook-doktor.mjs');
@@ -38,6 +40,29 @@ describe('version, commit and build date in the build', () => {
     // A real commit of this repository, when the build ran in a checkout.
     const git = spawnSync('git', ['cat-file', '-t', report.tool.commit], { cwd: ROOT, encoding: 'utf8' });
     if (report.tool.commit !== 'unknown' && git.status !== null && !git.error) expect(git.stdout.trim()).toBe('commit');
+  });
+
+  it('are in the text summary (standard output, the ticket text), report.html and LIESMICH.txt', async () => {
+    assertBuilt();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'od-build-info-'));
+    try {
+      const bundle = path.join(dir, 'bundle.zip');
+      const run = spawnSync(process.execPath, [CLI, 'diagnose', ...LOOPBACK, '--bundle', bundle], { encoding: 'utf8', timeout: 30_000 });
+      const entries = await readZipEntries(bundle);
+      const report = JSON.parse(entries.get('report.json')!.toString('utf8')) as { tool: { version: string; commit: string; buildDate: string } };
+      const { version, commit, buildDate } = report.tool;
+      expect(version).toBe(pkg.version);
+
+      expect(run.stdout.split('\n')).toContain(`Outlook-Doktor ${version} (${commit}, ${buildDate})`);
+      // German by default; the footer of report.html.
+      expect(entries.get('report.html')!.toString('utf8')).toContain(`Erstellt mit Outlook-Doktor ${version} (Stand ${commit}, Build vom ${buildDate},`);
+      // LIESMICH.txt wraps its lines at 78 characters, in German and then in English.
+      const readme = entries.get('LIESMICH.txt')!.toString('utf8').replace(/\s+/g, ' ');
+      expect(readme).toContain(`Outlook-Doktor ${version} (Stand ${commit}, Build vom ${buildDate}) am `);
+      expect(readme).toContain(`Outlook-Doktor ${version} (commit ${commit}, built ${buildDate}) made this bundle`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('are in the built main process (About dialog, app:info), the same for the app built alongside', () => {

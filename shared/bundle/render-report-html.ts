@@ -106,7 +106,7 @@ ${Object.entries(report.input).map(([key, value]) => html`<dt>${t(`inputField/${
 </main>
 
 <footer>
-<p>${t('madeBy', { version: report.tool.version, commit: report.tool.commit ?? '–', platform: report.tool.platform ?? '–' })}</p>
+<p>${t('madeBy', { version: report.tool.version, commit: report.tool.commit ?? '–', buildDate: report.tool.buildDate ?? '–', platform: report.tool.platform ?? '–' })}</p>
 <p>${t('createdAt')}: ${formatDate(options.createdAt, options.lang)}</p>
 <p>${t('redacted')}: ${redactionSummary(tr, options.redactions)}</p>
 <p>${options.anonymized ? t('anonymized') : t('notAnonymized')}</p>

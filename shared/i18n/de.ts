@@ -148,7 +148,7 @@ export const de = {
       },
       duration: 'Dauer',
       finishedAt: 'Beendet am',
-      madeBy: 'Erstellt mit Outlook-Doktor {{version}} (Stand {{commit}}, {{platform}}).',
+      madeBy: 'Erstellt mit Outlook-Doktor {{version}} (Stand {{commit}}, Build vom {{buildDate}}, {{platform}}).',
       createdAt: 'Paket erstellt am',
       redacted: 'Entfernte Geheimnisse',
       nothingRedacted: 'keine gefunden',
@@ -226,7 +226,7 @@ export const de = {
     },
     readme: {
       title: 'Outlook-Doktor – Diagnosepaket',
-      intro: 'Dieses Paket hat Outlook-Doktor {{version}} am {{createdAt}} erstellt. Es enthält das Ergebnis einer Prüfung der Verbindung zu Exchange ({{target}}), damit der IT-Support sie ohne Fernwartung auswerten kann.',
+      intro: 'Dieses Paket hat Outlook-Doktor {{version}} (Stand {{commit}}, Build vom {{buildDate}}) am {{createdAt}} erstellt. Es enthält das Ergebnis einer Prüfung der Verbindung zu Exchange ({{target}}), damit der IT-Support sie ohne Fernwartung auswerten kann.',
       verdict: 'Ergebnis der Prüfung: {{verdict}} (Prüfung vom {{startedAt}}).',
       contents: 'Inhalt',
       howTo: 'So öffnen Sie die Dateien',

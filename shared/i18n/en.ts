@@ -150,7 +150,7 @@ export const en: Messages = {
       },
       duration: 'Duration',
       finishedAt: 'Finished on',
-      madeBy: 'Made with Outlook-Doktor {{version}} (build {{commit}}, {{platform}}).',
+      madeBy: 'Made with Outlook-Doktor {{version}} (commit {{commit}}, built {{buildDate}}, {{platform}}).',
       createdAt: 'Bundle created on',
       redacted: 'Secrets removed',
       nothingRedacted: 'none found',
@@ -228,7 +228,7 @@ export const en: Messages = {
     },
     readme: {
       title: 'Outlook-Doktor – diagnostic bundle',
-      intro: 'Outlook-Doktor {{version}} made this bundle on {{createdAt}}. It holds the result of a check of the connection to Exchange ({{target}}), so that IT support can analyse it without a remote session.',
+      intro: 'Outlook-Doktor {{version}} (commit {{commit}}, built {{buildDate}}) made this bundle on {{createdAt}}. It holds the result of a check of the connection to Exchange ({{target}}), so that IT support can analyse it without a remote session.',
       verdict: 'Result of the check: {{verdict}} (check of {{startedAt}}).',
       contents: 'Contents',
       howTo: 'How to open the files',

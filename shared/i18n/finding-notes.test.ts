@@ -21,7 +21,7 @@ describe('finding notes and placeholders', () => {
   });
 
   it('formats numbers with the language\'s separators', () => {
-    const args = { host: 'h', address: 'a', largeBytes: 64000, receivedBytes: 1200 };
+    const args = { host: 'h', address: 'a', largeBytes: 64000, receivedBytes: 1200, note: 'upstream' };
     expect(translator('de').finding('mtu.blackhole-suspected', args).detail).toContain('(64.000 Bytes)');
     expect(translator('en').finding('mtu.blackhole-suspected', args).detail).toContain('(64,000 bytes)');
   });

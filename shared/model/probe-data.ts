@@ -1166,6 +1166,13 @@ export interface MtuExchange {
   outcome: 'ok' | 'stalled' | 'failed';
   durationMs: number;
   error?: ErrorInfo;
+  /** Status code of the answer, once its head arrived. */
+  status?: number;
+  /**
+   * TLS bytes the server sent until the handshake was complete (its certificate flight): more
+   * than one full-size packet means full-size packets from the server arrived.
+   */
+  handshakeBytes?: number;
 }
 
 /** A ping sweep with "Don't Fragment" set (`ping -f -l SIZE` on Windows). */
@@ -1189,7 +1196,14 @@ export interface MtuData {
   family: IpFamily;
   port: number;
   small: MtuExchange;
+  /** A large request (client → server), answered small. */
   large: MtuExchange;
+  /**
+   * A small request answered large (server → client): OWA's sign-in page. Absent in reports of
+   * older versions. Where the server has no large anonymous answer (`responseBytes` small), this
+   * direction is tested only by the handshake's `handshakeBytes`.
+   */
+  largeResponse?: MtuExchange & { path: string };
   /** Only where the platform can send DF pings. */
   dfSweep?: MtuDfSweep;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sampleReport } from '../../e2e/fixtures/bundle-fixture';
 import { diagnose } from '../diagnosis/diagnose';
 import { RULES } from '../diagnosis/rules';
 import { FIXTURE_NOW, healthyRun, makeEvidence } from '../diagnosis/testing/evidence-builders';
@@ -64,7 +65,9 @@ describe('textSummary', () => {
     expect(table.find((l) => l.startsWith('  Interne Firewalls'))).toMatch(/\.\. nicht geprüft$/);
     // One column: every status starts at the same place.
     expect(new Set(table.map((l) => l.search(/\.\s\S/)))).toHaveLength(1);
-    expect(lines.at(-1)).toBe('Dauer: 5,0 s');
+    // The duration, then the build that wrote the report.
+    expect(lines.at(-2)).toBe('Dauer: 5,0 s');
+    expect(lines.at(-1)).toBe('Outlook-Doktor 1.2.3');
   });
 
   it('English: the same report re-rendered from its args, with the English headings', () => {
@@ -82,7 +85,7 @@ describe('textSummary', () => {
     expect(table[0]).toMatch(/^ {2}Physical network\.{3,} OK$/);
     expect(table.find((l) => l.startsWith('  Load balancer and DNS resolution.'))).toMatch(/\.\. problem$/);
     expect(table.find((l) => l.startsWith('  Internal firewalls'))).toMatch(/\.\. not checked$/);
-    expect(text.split('\n').at(-1)).toBe('Duration: 5.0 s');
+    expect(text.split('\n').at(-2)).toBe('Duration: 5.0 s');
     // An English report in English: its own texts.
     const enReport = deadAddressReport('en');
     expect(textSummary(enReport, { lang: 'en' })).toContain(`[!!] Problem: ${enReport.findings[0]!.title}`);
@@ -101,10 +104,10 @@ describe('textSummary', () => {
     const de = textSummary(healthyReport('de'), { lang: 'de', info: false });
     expect(de.split('\n')[0]).toBe('Ergebnis der Prüfung: Keine Probleme gefunden');
     expect(de).toContain('Keine Auffälligkeiten: Der Weg zu Exchange sieht gesund aus.');
-    expect(de.split('\n').at(-1)).toBe('Dauer: 6,2 s');
+    expect(de.split('\n').at(-2)).toBe('Dauer: 6,2 s');
     const en = textSummary(healthyReport('de'), { lang: 'en', info: false });
     expect(en).toContain('Nothing unusual: the path to Exchange looks healthy.');
-    expect(en.split('\n').at(-1)).toBe('Duration: 6.2 s');
+    expect(en.split('\n').at(-2)).toBe('Duration: 6.2 s');
   });
 });
 
@@ -124,3 +127,16 @@ function steps(lines: readonly string[], start: RegExp, indent: number): string[
   }
   return out.map((step) => oneLine(step));
 }
+
+describe('textSummary: the build line', () => {
+  it('ends with the build that wrote the report, naming only the parts the report has', () => {
+    const report = sampleReport();
+    const full = { ...report, tool: { name: 'outlook-doktor' as const, version: '1.2.3', commit: '0123456789ab', buildDate: '2026-03-01T10:00:00.000Z' } };
+    expect(textSummary(full, { lang: 'de' }).split('\n').at(-1)).toBe('Outlook-Doktor 1.2.3 (0123456789ab, 2026-03-01T10:00:00.000Z)');
+    expect(textSummary({ ...full, tool: { name: 'outlook-doktor', version: '1.2.3', buildDate: '2026-03-01T10:00:00.000Z' } }, { lang: 'en' }).split('\n').at(-1)).toBe(
+      'Outlook-Doktor 1.2.3 (2026-03-01T10:00:00.000Z)',
+    );
+    // An older report carries only the version.
+    expect(textSummary({ ...full, tool: { name: 'outlook-doktor', version: '1.2.3' } }, { lang: 'en' }).split('\n').at(-1)).toBe('Outlook-Doktor 1.2.3');
+  });
+});

@@ -61,7 +61,14 @@ export function textSummary(report: Report, options: TextSummaryOptions): string
   }
   const seconds = (report.durationMs / 1000).toFixed(1);
   lines.push(t('cli/duration', { seconds: options.lang === 'de' ? seconds.replace('.', ',') : seconds }));
+  lines.push(toolLine(report.tool));
   return lines.join('\n');
+}
+
+/** `Outlook-Doktor 1.2.0 (0123456789ab, 2026-…Z)`: which build wrote the report, for a ticket. */
+function toolLine(tool: Report['tool']): string {
+  const build = [tool.commit, tool.buildDate].filter((part) => part !== undefined && part !== '');
+  return `Outlook-Doktor ${tool.version}${build.length > 0 ? ` (${build.join(', ')})` : ''}`;
 }
 
 function isKnown(tr: ReturnType<typeof translator>, id: string): boolean {

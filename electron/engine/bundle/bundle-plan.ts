@@ -149,7 +149,7 @@ export class BundlePlan {
         readmeText({
           report: safeReport,
           createdAt: this.createdAt,
-          toolVersion: tool.version,
+          tool,
           entries: this.entries.map((e) => ({ name: e.name, description: { de: describe(e, 'de'), en: describe(e, 'en') } })),
           redactions: { ...r.counts },
           anonymized: r.anonymized,

@@ -1,5 +1,6 @@
 import { REDACTION_KINDS, type RedactionCounts } from '../../../shared/bundle/bundle-input';
 import { translator, type Lang } from '../../../shared/i18n';
+import type { ToolInfo } from '../../../shared/report/build-report';
 import type { Report } from '../../../shared/report/report-schema';
 
 /**
@@ -11,7 +12,8 @@ import type { Report } from '../../../shared/report/report-schema';
 export interface ReadmeInput {
   report: Report;
   createdAt: Date;
-  toolVersion: string;
+  /** The build writing the bundle: version, commit and build date go into the introduction. */
+  tool: Pick<ToolInfo, 'version' | 'commit' | 'buildDate'>;
   entries: { name: string; description: Record<Lang, string> }[];
   redactions: RedactionCounts;
   anonymized: boolean;
@@ -33,7 +35,9 @@ function section(input: ReadmeInput, lang: Lang): string {
   lines.push(
     ...wrap(
       t('intro', {
-        version: input.toolVersion,
+        version: input.tool.version,
+        commit: input.tool.commit ?? '–',
+        buildDate: input.tool.buildDate ?? '–',
         createdAt: when(input.createdAt),
         target: input.report.input.server ?? input.report.input.email ?? '–',
       }),

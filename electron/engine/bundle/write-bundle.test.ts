@@ -68,6 +68,9 @@ describe('writeBundle', () => {
     expect(readme).toContain('http.har');
     expect(readme).toContain('Fiddler');
     expect(readme).toContain('English version below');
+    // The build writing the bundle (vitest.config.ts injects these), in both languages.
+    expect(readme.replace(/\s+/g, ' ')).toContain('Outlook-Doktor 0.0.0-test (Stand test, Build vom 2026-01-01T00:00:00.000Z) am ');
+    expect(readme.replace(/\s+/g, ' ')).toContain('Outlook-Doktor 0.0.0-test (commit test, built 2026-01-01T00:00:00.000Z) made this bundle');
     expect(readme).toMatch(/Anmeldedaten \(Authorization\): \d+/);
     expect(result.bytes).toBe(readFileSync(target).length);
   });

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import tls, { type SecureContext } from 'node:tls';
 import type { MtuExchange } from '../../../shared/model/probe-data';
 import { classifyTlsError } from './tls-errors';
@@ -9,7 +10,8 @@ import { reasonText } from './tcp-connect';
  * The MTU probe compares a small and a large exchange on the same path. It needs what undici
  * hides: whether the connection is still open when nothing arrives (a black hole swallows the
  * packets; it does not reset), and how many bytes came before the stall. So this writes the
- * request itself and reads the answer just far enough to know it is complete.
+ * request itself and reads the answer just far enough to know it is complete. TLS runs over a
+ * TCP socket of its own, whose byte count tells how much the server's handshake flight was.
  */
 
 /**
@@ -44,6 +46,7 @@ const WAITING_FOR: Record<Phase, string> = {
 
 /** Where a response ends, once its head is known. */
 interface ResponseShape {
+  status?: number;
   headBytes: number;
   contentLength?: number;
   chunked: boolean;
@@ -63,7 +66,8 @@ function parseHead(data: Buffer): ResponseShape | undefined {
     if (name === 'content-length' && /^\d+$/.test(value)) contentLength = Number(value);
     if (name === 'transfer-encoding' && /chunked/i.test(value)) chunked = true;
   }
-  return { headBytes: end + 4, ...(contentLength !== undefined && !chunked ? { contentLength } : {}), chunked };
+  const status = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(lines[0] ?? '')?.[1];
+  return { ...(status ? { status: Number(status) } : {}), headBytes: end + 4, ...(contentLength !== undefined && !chunked ? { contentLength } : {}), chunked };
 }
 
 /** The last chunk of a chunked body (`0` CRLF, no trailers, CRLF). */
@@ -99,10 +103,11 @@ export function sizedExchange(options: SizedExchangeOptions): Promise<MtuExchang
     let lastByteAt: number | undefined;
     let kept: Buffer = Buffer.alloc(0);
     let shape: ResponseShape | undefined;
+    let handshakeBytes: number | undefined;
 
+    const raw = net.connect({ host: options.address, port: options.port });
     const socket = tls.connect({
-      host: options.address,
-      port: options.port,
+      socket: raw,
       ...(options.servername ? { servername: options.servername } : {}),
       secureContext: options.context,
       // The TLS probe judges the certificate; here only the sizes on the path matter.
@@ -118,7 +123,17 @@ export function sizedExchange(options: SizedExchangeOptions): Promise<MtuExchang
       clearTimeout(timer);
       options.signal.removeEventListener('abort', onAbort);
       socket.destroy();
-      resolve({ requestBytes, responseBytes: responseBytes(), receivedBytes: received, outcome, durationMs: elapsed(), ...(error ? { error } : {}) });
+      raw.destroy();
+      resolve({
+        requestBytes,
+        responseBytes: responseBytes(),
+        receivedBytes: received,
+        outcome,
+        durationMs: elapsed(),
+        ...(error ? { error } : {}),
+        ...(shape?.status !== undefined ? { status: shape.status } : {}),
+        ...(handshakeBytes !== undefined ? { handshakeBytes } : {}),
+      });
     };
     const complete = () =>
       shape !== undefined &&
@@ -136,11 +151,12 @@ export function sizedExchange(options: SizedExchangeOptions): Promise<MtuExchang
       finish('failed', { kind: 'timeout', message: `stopped after ${elapsed()} ms (${WAITING_FOR[phase]} yet): ${reasonText(options.signal.reason)}` });
     options.signal.addEventListener('abort', onAbort, { once: true });
 
-    socket.once('connect', () => {
+    raw.once('connect', () => {
       phase = 'handshake';
     });
     socket.once('secureConnect', () => {
       phase = 'response';
+      handshakeBytes = raw.bytesRead;
       socket.write(options.request);
     });
     socket.on('data', (chunk: Buffer) => {
@@ -157,10 +173,13 @@ export function sizedExchange(options: SizedExchangeOptions): Promise<MtuExchang
       if (shape && shape.contentLength === undefined && !shape.chunked) finish('ok');
       else finish('failed', { kind: 'closed', message: `closed by the server after ${received} answer bytes (${WAITING_FOR[phase]})` });
     });
-    socket.once('error', (error) => {
+    const onError = (error: Error) => {
       const { error: info } = classifyTlsError(error);
       finish('failed', { ...info, message: `${info.message} (${phase === 'response' ? 'after the request was sent' : WAITING_FOR[phase]})` });
-    });
+    };
+    // A refused or reset connect may surface on the TCP socket, not only on the TLS one.
+    raw.once('error', onError);
+    socket.once('error', onError);
     socket.once('close', () => finish('failed', { kind: 'closed', message: `connection closed (${WAITING_FOR[phase]})` }));
   });
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probesOf } from '../../../shared/model/evidence';
 import type { RunInput } from '../../../shared/model/run-input';
-import { startExchangeLab, type ExchangeLab } from '../../../e2e/lab/exchange-server';
+import { OWA_LOGON_PAGE_BYTES, startExchangeLab, type ExchangeLab } from '../../../e2e/lab/exchange-server';
 import { staticDnsProbe } from '../../../e2e/lab/static-dns';
 import { createRunServices } from '../create-run-services';
 import { runProbes } from '../runner';
-import { MTU_EXCHANGE_TIMEOUT_MS, mtuProbe } from './mtu';
+import { DF_SWEEP_TIMEOUT_MS, LARGE_RESPONSE_MIN_BYTES, MTU_EXCHANGE_TIMEOUT_MS, mtuProbe } from './mtu';
 import { tcpProbe } from './tcp';
 
 /**
@@ -20,7 +20,15 @@ const HOST = 'mail.contoso.test';
 let lab: ExchangeLab;
 beforeAll(async () => {
   lab = await startExchangeLab({
-    addresses: { '127.0.0.2': {}, '127.0.0.3': {}, '127.0.0.4': { fault: 'silent', faultPaths: ['/ews'] } },
+    addresses: {
+      '127.0.0.2': {},
+      '127.0.0.3': {},
+      '127.0.0.4': { fault: 'silent', faultPaths: ['/ews'] },
+      // Exchange Online: no forms sign-in page, OWA sends the browser to Microsoft's sign-in.
+      '127.0.0.5': { auth: 'exchange-online' },
+      // Only the large answer goes unanswered: what a server → client black hole looks like from here.
+      '127.0.0.6': { fault: 'silent', faultPaths: ['/owa/auth/'] },
+    },
   });
 });
 afterAll(async () => {
@@ -56,9 +64,35 @@ describe('mtu probe', () => {
       expect(r.after).toEqual([r.id.replace(/^mtu:/, 'tcp:')]);
       expect(r.data).toMatchObject({ host: HOST, family: 4, port: lab.port, small: { outcome: 'ok' }, large: { outcome: 'ok' } });
       expect(r.data!.dfSweep).toBeUndefined();
-      expect(r.summary).toMatch(/^small \d+ B request: answered in \d+ ms; large \d+ B request: answered in \d+ ms$/);
+      // The server → client direction: OWA's sign-in page, uncompressed, after a handshake of the server's certificate flight.
+      expect(r.data!.largeResponse).toMatchObject({ path: '/owa/auth/logon.aspx', outcome: 'ok', status: 200 });
+      expect(r.data!.largeResponse!.responseBytes).toBeGreaterThanOrEqual(OWA_LOGON_PAGE_BYTES);
+      expect(r.data!.largeResponse!.receivedBytes).toBe(r.data!.largeResponse!.responseBytes);
+      for (const e of [r.data!.small, r.data!.large, r.data!.largeResponse!]) expect(e.handshakeBytes).toBeGreaterThan(500);
+      expect(r.summary).toMatch(/^small \d+ B request: answered in \d+ ms; large \d+ B request: answered in \d+ ms; large answer \(\d+ B, status 200\) in \d+ ms$/);
     }
+    const owa = lab.requests.filter((q) => q.target.startsWith('/owa/auth/logon.aspx'));
+    expect(owa.map((q) => q.target)).toContain(`/owa/auth/logon.aspx?url=${encodeURIComponent(`https://${HOST}:${lab.port}/owa/`)}&reason=0`);
+    expect(owa.every((q) => !q.headers.some(([n]) => n.toLowerCase() === 'accept-encoding'))).toBe(true);
     expect(elapsed).toBeLessThan(MARGIN_MS);
+  });
+
+  it('says when the server has no large anonymous answer: then only the TLS handshake tests the way back', async () => {
+    const { mtu } = await probe({ [HOST]: ['127.0.0.5'] });
+    expect(mtu).toHaveLength(1);
+    const { status, data, summary } = mtu[0]!;
+    expect(status).toBe('ok');
+    expect(data!.largeResponse).toMatchObject({ outcome: 'ok', status: 302 });
+    expect(data!.largeResponse!.responseBytes).toBeLessThan(LARGE_RESPONSE_MIN_BYTES);
+    expect(summary).toMatch(/no large anonymous answer \(\d+ B, status 302\): server → client tested by the TLS handshake only \(\d+ B\)$/);
+  });
+
+  it('fails when only the large answer stalls, the small and the large request passing', async () => {
+    const { mtu, elapsed } = await probe({ [HOST]: ['127.0.0.6'] });
+    expect(mtu).toHaveLength(1);
+    expect(mtu[0]).toMatchObject({ status: 'fail', data: { small: { outcome: 'ok' }, large: { outcome: 'ok' }, largeResponse: { outcome: 'stalled', receivedBytes: 0 } } });
+    expect(mtu[0]!.summary).toContain('large answer: stalled');
+    expect(elapsed).toBeLessThan(MTU_EXCHANGE_TIMEOUT_MS + DF_SWEEP_TIMEOUT_MS + MARGIN_MS);
   });
 
   it('is not planned for an address whose TCP connect failed', async () => {

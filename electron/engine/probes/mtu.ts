@@ -13,15 +13,29 @@ import { deadlineSignal } from '../net/deadline-signal';
 /**
  * Small against large on the same path: the MTU black hole test, per address of the Exchange host.
  *
- * Two anonymous requests to EWS, each on a connection of its own, at the same time: one small
- * (every packet far below any MTU) and one whose request head is several full-size packets long.
- * A path that drops packets above some size without sending "fragmentation needed" back lets the
- * small one through and swallows the large one: it stalls with the connection open. Then a DF
- * ping sweep, where ICMP echo passes, tells the largest packet that gets through.
+ * Three anonymous requests, each on a connection of its own, at the same time: a small one to
+ * EWS (every packet far below any MTU, both ways), one to EWS whose request head is several
+ * full-size packets long (client → server), and a small one whose answer is large (server →
+ * client). A path that drops packets above some size without sending "fragmentation needed"
+ * back lets the small one through and swallows the large one: it stalls with the connection
+ * open. Then a DF ping sweep, where ICMP echo passes, tells the largest packet that gets through.
  *
- * The size sits in a request header, not a body: a server may answer 401 before it reads a
+ * The request's size sits in a header, not a body: a server may answer 401 before it reads a
  * body, but never before the end of the request head, so its answer proves the large packets
- * arrived. Both directions count: the TLS handshake brings the server's certificate flight.
+ * arrived.
+ *
+ * The large answer: Exchange answers almost everything anonymous small (401 with an empty body,
+ * redirects, health checks). The one large page it serves without credentials is OWA's sign-in
+ * page of forms-based authentication (`/owa/auth/logon.aspx`, where `GET /owa/` redirects to;
+ * the default on premises): markup, inline style and script, several kilobytes, sent without
+ * compression because the request offers none. Where OWA is not behind forms (Exchange Online
+ * sends the browser to Microsoft's sign-in, Windows authentication answers 401, a reverse proxy
+ * shows its own page) the answer may be small; the exchange then records its size and status,
+ * and this direction is tested only by the TLS handshake: `handshakeBytes` is the server's
+ * certificate flight, and one larger than a full-size packet got through in full-size packets.
+ * A certificate flight that does not get through stalls every handshake, the small one too:
+ * then this probe cannot tell the path from a server that does not answer (the TLS probe's
+ * timeout says where it stopped).
  */
 
 /**
@@ -52,6 +66,21 @@ const MTU_PROBE_TIMEOUT_MS = MTU_EXCHANGE_TIMEOUT_MS + DF_SWEEP_TIMEOUT_MS + 500
 /** The EWS path answers an anonymous request with 401 on every Exchange, on premises and online. */
 const PROBE_PATH = '/EWS/Exchange.asmx';
 
+/**
+ * An answer at least this large tests the server → client direction: three full-size packets
+ * on a 1500-byte path, so no part of it fits below a smaller MTU by chance.
+ */
+export const LARGE_RESPONSE_MIN_BYTES = 3 * 1460;
+
+/** OWA's forms sign-in page with the query `GET /owa/` redirects a browser there with. */
+export function owaLogonPath(host: string, port: number): string {
+  return `/owa/auth/logon.aspx?url=${encodeURIComponent(`https://${hostHeader(host, port)}/owa/`)}&reason=0`;
+}
+
+function hostHeader(host: string, port: number): string {
+  return `${isIPv6(host) ? `[${host}]` : host}${port === 443 ? '' : `:${port}`}`;
+}
+
 export interface MtuProbeInput extends Endpoint {
   /** TCP connect time to the address, for the ping wait. */
   connectMs?: number;
@@ -72,10 +101,10 @@ export function planMtu(view: PlanView): ProbeTask<MtuProbeInput>[] {
     });
 }
 
-/** The request, with `padding` bytes in a header of its own when asked for. */
-export function mtuRequest(host: string, port: number, padding: number): Buffer {
-  const hostHeader = `${isIPv6(host) ? `[${host}]` : host}${port === 443 ? '' : `:${port}`}`;
-  const lines = [`GET ${PROBE_PATH} HTTP/1.1`, `Host: ${hostHeader}`, `User-Agent: ${OUTLOOK_USER_AGENT}`, 'Accept: */*'];
+/** The request, with `padding` bytes in a header of its own when asked for; EWS unless `path` says otherwise. */
+export function mtuRequest(host: string, port: number, padding: number, path = PROBE_PATH): Buffer {
+  // No Accept-Encoding: the answer comes uncompressed, as large as the server's page is.
+  const lines = [`GET ${path} HTTP/1.1`, `Host: ${hostHeader(host, port)}`, `User-Agent: ${OUTLOOK_USER_AGENT}`, 'Accept: */*'];
   if (padding > 0) lines.push(`X-Outlook-Doktor-Padding: ${'x'.repeat(padding)}`);
   lines.push('Connection: close');
   return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
@@ -87,6 +116,14 @@ function describe(exchange: MtuExchange): string {
   return `${what}: ${exchange.outcome} (${exchange.error?.message ?? 'unknown'})`;
 }
 
+function describeLargeResponse(exchange: MtuExchange, small: MtuExchange): string {
+  if (exchange.outcome !== 'ok') return `large answer: ${exchange.outcome} (${exchange.error?.message ?? 'unknown'})`;
+  const what = `${exchange.responseBytes} B, status ${exchange.status ?? '?'}`;
+  if (exchange.responseBytes >= LARGE_RESPONSE_MIN_BYTES) return `large answer (${what}) in ${exchange.durationMs} ms`;
+  const flight = small.handshakeBytes ?? exchange.handshakeBytes;
+  return `no large anonymous answer (${what}): server → client tested by the TLS handshake only${flight !== undefined ? ` (${flight} B)` : ''}`;
+}
+
 export const mtuProbe = defineProbe({
   id: 'mtu',
   kind: 'mtu',
@@ -96,21 +133,31 @@ export const mtuProbe = defineProbe({
   async run({ input, signal, services }) {
     const servername = ipFamilyOf(input.host) ? undefined : input.host;
     const context = tlsContext(services.trustedCa, 'modern');
-    const exchange = (padding: number) =>
+    const largeResponsePath = owaLogonPath(input.host, input.port);
+    const exchange = (padding: number, path?: string) =>
       sizedExchange({
         address: input.address,
         port: input.port,
         ...(servername ? { servername } : {}),
         context,
-        request: mtuRequest(input.host, input.port, padding),
+        request: mtuRequest(input.host, input.port, padding, path),
         timeoutMs: MTU_EXCHANGE_TIMEOUT_MS,
         signal,
       });
-    const [small, large] = await Promise.all([exchange(0), exchange(LARGE_REQUEST_PADDING_BYTES)]);
-    const data: MtuData = { host: input.host, address: input.address, family: input.family, port: input.port, small, large };
+    const [small, large, largeResponse] = await Promise.all([exchange(0), exchange(LARGE_REQUEST_PADDING_BYTES), exchange(0, largeResponsePath)]);
+    const data: MtuData = {
+      host: input.host,
+      address: input.address,
+      family: input.family,
+      port: input.port,
+      small,
+      large,
+      largeResponse: { ...largeResponse, path: largeResponsePath.split('?')[0]! },
+    };
 
     let sweepText = '';
-    if (small.outcome === 'ok' && large.outcome === 'stalled' && !signal.aborted) {
+    const stalled = large.outcome === 'stalled' || largeResponse.outcome === 'stalled';
+    if (small.outcome === 'ok' && stalled && !signal.aborted) {
       const waitMs = Math.round(Math.min(PING_WAIT_MAX_MS, Math.max(PING_WAIT_MIN_MS, 3 * (input.connectMs ?? PING_WAIT_MIN_MS))));
       const { signal: sweepSignal } = deadlineSignal(signal, DF_SWEEP_TIMEOUT_MS, 'DF ping sweep');
       const sweep = await dfSweep(input.family, (payload) => dfPing({ family: input.family, address: input.address, payload, waitMs, signal: sweepSignal }), sweepSignal);
@@ -124,10 +171,10 @@ export const mtuProbe = defineProbe({
         sweepText = '; DF ping not available here';
       }
     }
-    const ok = small.outcome === 'ok' && large.outcome === 'ok';
+    const ok = small.outcome === 'ok' && large.outcome === 'ok' && largeResponse.outcome === 'ok';
     return {
       status: ok ? 'ok' : 'fail',
-      summary: `small ${describe(small)}; large ${describe(large)}${sweepText}`,
+      summary: `small ${describe(small)}; large ${describe(large)}; ${describeLargeResponse(largeResponse, small)}${sweepText}`,
       data,
     };
   },

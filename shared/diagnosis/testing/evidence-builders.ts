@@ -362,12 +362,16 @@ function exchange(outcome: MtuExchange['outcome'], requestBytes: number, respons
   };
 }
 
-/** The MTU probe on one path: small and large exchange outcomes, optional DF ping sweep. */
+/**
+ * The MTU probe on one path: small exchange, large request, large answer (OWA's sign-in page;
+ * `largeResponse: null` for a report of a version without it), optional DF ping sweep.
+ */
 export function mtu(
   host: string,
   address: string,
-  options: { small?: MtuExchange['outcome']; large?: MtuExchange['outcome']; dfSweep?: MtuData['dfSweep'] } = {},
+  options: { small?: MtuExchange['outcome']; large?: MtuExchange['outcome']; largeResponse?: MtuExchange['outcome'] | null; dfSweep?: MtuData['dfSweep'] } = {},
 ) {
+  const largeResponse = options.largeResponse === null ? undefined : options.largeResponse ?? 'ok';
   return result(
     'mtu',
     `${host}/${bracket(address)}`,
@@ -377,10 +381,11 @@ export function mtu(
       family: familyOf(address),
       port: 443,
       small: exchange(options.small ?? 'ok', 300, 600),
-      large: exchange(options.large ?? 'ok', 300, 64_000),
+      large: exchange(options.large ?? 'ok', 6_300, 600),
+      ...(largeResponse ? { largeResponse: { ...exchange(largeResponse, 300, 64_000), path: '/owa/auth/logon.aspx' } } : {}),
       ...(options.dfSweep ? { dfSweep: options.dfSweep } : {}),
     },
-    { status: (options.large ?? 'ok') === 'ok' ? 'ok' : 'fail' },
+    { status: [options.small, options.large, largeResponse].every((o) => (o ?? 'ok') === 'ok') ? 'ok' : 'fail' },
   );
 }
 

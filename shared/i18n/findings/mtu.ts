@@ -5,9 +5,15 @@ export const de: FindingTextTable = {
   'mtu.blackhole-suspected': {
     title: 'Große Datenpakete kommen nicht durch',
     detail:
-      'Kleine Anfragen an {{host}} kommen durch, eine größere Übertragung ({{largeBytes, number}} Bytes) bleibt aber hängen (angekommen sind {{receivedBytes, number}} Bytes). Irgendwo auf dem Weg werden große Datenpakete verworfen, ohne dass der Computer davon erfährt. Outlook überträgt oft größere Datenmengen. Dabei bleibt die Verbindung stehen, und Outlook zeigt „Getrennt“, obwohl der Server erreichbar ist.',
+      'Kleine Anfragen an {{host}} kommen durch, eine größere Übertragung auf demselben Weg bleibt aber hängen. Irgendwo auf dem Weg werden große Datenpakete verworfen, ohne dass der Computer davon erfährt. Outlook überträgt oft größere Datenmengen. Dabei bleibt die Verbindung stehen, und Outlook zeigt „Getrennt“, obwohl der Server erreichbar ist.',
     notes: {
+      upstream:
+        'Eine große Anfrage an den Server ({{largeBytes, number}} Bytes) bleibt hängen (angekommen sind {{receivedBytes, number}} Bytes der Antwort): Betroffen ist die Richtung von diesem Computer zum Server.',
+      downstream:
+        'Die große Antwort des Servers auf eine kleine Anfrage (die Anmeldeseite von Outlook im Web) bleibt hängen, angekommen sind {{answerReceivedBytes, number}} Bytes: Betroffen ist die Richtung vom Server zu diesem Computer.',
       sweep: 'Ein Test mit Paketen, die nicht geteilt werden dürfen, ergab: Pakete bis {{pathMtu, number}} Bytes kommen durch.',
+      'sweep-full':
+        'Ein Ping-Test mit Paketen voller Größe (1.500 Bytes), die nicht geteilt werden dürfen, kam dagegen durch. Die Engstelle liegt also auf dem Rückweg vom Server: Antworten auf Pings dürfen dort geteilt werden, die Daten von Exchange nicht.',
       'icmp-blocked':
         'Auch der Ping-Test bekam keine Antwort: Auf dem Weg sind Kontrollnachrichten (ICMP) gesperrt. Genau deshalb erfährt der Computer nicht, dass er kleinere Pakete schicken müsste.',
     },
@@ -29,9 +35,15 @@ export const en: FindingTextTable = {
   'mtu.blackhole-suspected': {
     title: 'Large data packets do not get through',
     detail:
-      'Small requests to {{host}} get through, but a larger transfer ({{largeBytes, number}} bytes) stalls ({{receivedBytes, number}} bytes arrived). Somewhere on the way large packets are dropped without the computer being told. Outlook often transfers larger amounts of data; the connection then stands still, and Outlook shows "Disconnected" although the server is reachable.',
+      'Small requests to {{host}} get through, but a larger transfer on the same path stalls. Somewhere on the way large packets are dropped without the computer being told. Outlook often transfers larger amounts of data; the connection then stands still, and Outlook shows "Disconnected" although the server is reachable.',
     notes: {
+      upstream:
+        'A large request to the server ({{largeBytes, number}} bytes) stalls ({{receivedBytes, number}} bytes of the answer arrived): the direction from this computer to the server is affected.',
+      downstream:
+        "The server's large answer to a small request (the sign-in page of Outlook on the web) stalls, {{answerReceivedBytes, number}} bytes arrived: the direction from the server to this computer is affected.",
       sweep: 'A test with packets that must not be split showed: packets up to {{pathMtu, number}} bytes get through.',
+      'sweep-full':
+        'A ping test with full-size packets (1,500 bytes) that must not be split got through, though. So the bottleneck lies on the way back from the server: replies to pings may be split there, the data from Exchange may not.',
       'icmp-blocked':
         'The ping test got no answer either: control messages (ICMP) are blocked on the way. That is exactly why the computer is not told to send smaller packets.',
     },
