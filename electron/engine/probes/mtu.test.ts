@@ -5,7 +5,7 @@ import { startExchangeLab, type ExchangeLab } from '../../../e2e/lab/exchange-se
 import { staticDnsProbe } from '../../../e2e/lab/static-dns';
 import { createRunServices } from '../create-run-services';
 import { runProbes } from '../runner';
-import { MTU_EXCHANGE_TIMEOUT_MS, mtuProbe } from './mtu';
+import { LARGE_REQUEST_PADDING_BYTES, MTU_EXCHANGE_TIMEOUT_MS, mtuProbe } from './mtu';
 import { tcpProbe } from './tcp';
 
 /**
@@ -57,6 +57,12 @@ describe('mtu probe', () => {
       expect(r.data).toMatchObject({ host: HOST, family: 4, port: lab.port, small: { outcome: 'ok' }, large: { outcome: 'ok' } });
       expect(r.data!.dfSweep).toBeUndefined();
       expect(r.summary).toMatch(/^small \d+ B request: answered in \d+ ms; large \d+ B request: answered in \d+ ms$/);
+      // Both transfers as HTTP exchanges for the bundle's HAR: the request as sent, the answer's head.
+      const [small, large] = r.data!.exchanges!;
+      expect(small).toMatchObject({ request: { method: 'GET', url: `https://${HOST}:${lab.port}/EWS/Exchange.asmx` }, address: r.data!.address, response: { status: 401, statusText: 'Unauthorized', httpVersion: '1.1' } });
+      expect(small!.response!.challenges.map((c) => c.scheme)).toEqual(['Negotiate', 'NTLM']);
+      expect(large!.request.headers.find(([n]) => n === 'X-Outlook-Doktor-Padding')?.[1]).toHaveLength(LARGE_REQUEST_PADDING_BYTES);
+      expect(large!.response?.status).toBe(401);
     }
     expect(elapsed).toBeLessThan(MARGIN_MS);
   });
@@ -72,6 +78,7 @@ describe('mtu probe', () => {
     expect(mtu).toHaveLength(1);
     expect(mtu[0]).toMatchObject({ status: 'fail', data: { small: { outcome: 'stalled' }, large: { outcome: 'stalled' } } });
     expect(mtu[0]!.data!.dfSweep).toBeUndefined();
+    expect(mtu[0]!.data!.exchanges?.map((e) => `${e.response?.status ?? 'none'} ${e.error?.kind}`)).toEqual(['none timeout', 'none timeout']);
     expect(elapsed).toBeLessThan(MTU_EXCHANGE_TIMEOUT_MS + MARGIN_MS);
   });
 });

@@ -1,12 +1,14 @@
 import { isIPv6 } from 'node:net';
-import type { MtuData, MtuExchange } from '../../../shared/model/probe-data';
+import { redactRequestHeaders } from '../../../shared/http/header-list';
+import type { HeaderList, HttpExchange, MtuData, MtuExchange } from '../../../shared/model/probe-data';
 import { formatHostPort } from '../../../shared/validate';
 import { defineProbe, type PlanView, type ProbeTask } from '../probe';
 import { dfPing } from '../net/df-ping';
 import { dfSweep } from '../net/df-sweep';
 import { endpointKey, ipFamilyOf, normalizeName, type Endpoint } from '../net/endpoints';
 import { OUTLOOK_USER_AGENT } from '../net/outlook-requests';
-import { sizedExchange } from '../net/sized-exchange';
+import { recordedResponse } from '../net/http-client';
+import { sizedExchange, type ResponseHead } from '../net/sized-exchange';
 import { tlsContext } from '../net/tls-handshake';
 import { deadlineSignal } from '../net/deadline-signal';
 
@@ -72,13 +74,44 @@ export function planMtu(view: PlanView): ProbeTask<MtuProbeInput>[] {
     });
 }
 
+function hostHeaderOf(host: string, port: number): string {
+  return `${isIPv6(host) ? `[${host}]` : host}${port === 443 ? '' : `:${port}`}`;
+}
+
+/** The request's headers, with `padding` bytes in a header of its own when asked for. */
+export function mtuRequestHeaders(host: string, port: number, padding: number): HeaderList {
+  const headers: HeaderList = [
+    ['Host', hostHeaderOf(host, port)],
+    ['User-Agent', OUTLOOK_USER_AGENT],
+    ['Accept', '*/*'],
+  ];
+  if (padding > 0) headers.push(['X-Outlook-Doktor-Padding', 'x'.repeat(padding)]);
+  headers.push(['Connection', 'close']);
+  return headers;
+}
+
 /** The request, with `padding` bytes in a header of its own when asked for. */
 export function mtuRequest(host: string, port: number, padding: number): Buffer {
-  const hostHeader = `${isIPv6(host) ? `[${host}]` : host}${port === 443 ? '' : `:${port}`}`;
-  const lines = [`GET ${PROBE_PATH} HTTP/1.1`, `Host: ${hostHeader}`, `User-Agent: ${OUTLOOK_USER_AGENT}`, 'Accept: */*'];
-  if (padding > 0) lines.push(`X-Outlook-Doktor-Padding: ${'x'.repeat(padding)}`);
-  lines.push('Connection: close');
+  const lines = [`GET ${PROBE_PATH} HTTP/1.1`, ...mtuRequestHeaders(host, port, padding).map(([name, value]) => `${name}: ${value}`)];
   return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
+}
+
+/**
+ * One exchange of the probe as an HTTP exchange for the bundle's HAR: the request as sent, the
+ * answer's head as received (redacted); the body is not kept (only its size matters here).
+ */
+function mtuHttpExchange(input: MtuProbeInput, padding: number, measured: MtuExchange, head: ResponseHead | undefined, startedAt: string, now: number): HttpExchange {
+  const url = `https://${hostHeaderOf(input.host, input.port)}${PROBE_PATH}`;
+  return {
+    request: { method: 'GET', url, headers: redactRequestHeaders(mtuRequestHeaders(input.host, input.port, padding)), bodyBytes: 0 },
+    address: input.address,
+    ...(head
+      ? { response: { ...recordedResponse(head.headers, head.status, head.statusText, head.httpVersion, now), body: { bytes: Math.max(0, measured.responseBytes - head.headBytes), truncated: measured.outcome !== 'ok' } } }
+      : {}),
+    timings: { totalMs: measured.durationMs },
+    startedAt,
+    ...(measured.error ? { error: { kind: measured.outcome === 'stalled' ? 'timeout' : 'other', message: measured.error.message } } : {}),
+  };
 }
 
 function describe(exchange: MtuExchange): string {
@@ -96,8 +129,10 @@ export const mtuProbe = defineProbe({
   async run({ input, signal, services }) {
     const servername = ipFamilyOf(input.host) ? undefined : input.host;
     const context = tlsContext(services.trustedCa, 'modern');
-    const exchange = (padding: number) =>
-      sizedExchange({
+    const exchange = async (padding: number) => {
+      const startedAt = new Date(services.now()).toISOString();
+      let head: ResponseHead | undefined;
+      const measured = await sizedExchange({
         address: input.address,
         port: input.port,
         ...(servername ? { servername } : {}),
@@ -105,9 +140,14 @@ export const mtuProbe = defineProbe({
         request: mtuRequest(input.host, input.port, padding),
         timeoutMs: MTU_EXCHANGE_TIMEOUT_MS,
         signal,
+        onHead: (h) => (head = h),
       });
-    const [small, large] = await Promise.all([exchange(0), exchange(LARGE_REQUEST_PADDING_BYTES)]);
-    const data: MtuData = { host: input.host, address: input.address, family: input.family, port: input.port, small, large };
+      return { measured, http: mtuHttpExchange(input, padding, measured, head, startedAt, services.now()) };
+    };
+    const [smallRun, largeRun] = await Promise.all([exchange(0), exchange(LARGE_REQUEST_PADDING_BYTES)]);
+    const small = smallRun.measured;
+    const large = largeRun.measured;
+    const data: MtuData = { host: input.host, address: input.address, family: input.family, port: input.port, small, large, exchanges: [smallRun.http, largeRun.http] };
 
     let sweepText = '';
     if (small.outcome === 'ok' && large.outcome === 'stalled' && !signal.aborted) {

@@ -119,6 +119,10 @@ describe('diagnosis through a proxy', () => {
     const run = await diagnoseWith({ proxy: proxies.auth.url });
     expect(run.finding('proxy.auth-required')?.args).toMatchObject({ proxy: `127.0.0.1:${proxies.auth.port}`, host: HOST, methods: 'Negotiate, NTLM, Basic' });
     expect(proxies.auth.requests.every((r) => !r.headers.some(([n]) => n.toLowerCase() === 'proxy-authorization'))).toBe(true);
+    // The CONNECT itself is an HTTP exchange for the bundle's HAR, with the proxy's 407 and its page.
+    const [connect] = probesOf(run.evidence, 'proxy.connect')[0]!.data!.exchanges!;
+    expect(connect).toMatchObject({ request: { method: 'CONNECT', url: `https://${HOST}:${lab.port}` }, address: '127.0.0.1', response: { status: 407, body: { preview: expect.stringContaining('Please sign in') as string } } });
+    expect(connect!.response!.headers.filter(([n]) => n === 'Proxy-Authenticate').map(([, v]) => v)).toEqual(['Negotiate', 'NTLM', 'Basic realm="Contoso Proxy"']);
     // No request went through it: nothing Outlook-like was sent past a 407.
     expect(okProbesOf(run.evidence, 'http').filter((r) => r.data.via)).toEqual([]);
   });
@@ -177,6 +181,9 @@ describe('diagnosis with a PAC file (Windows settings handed in, everything else
     const started = performance.now();
     const run = await diagnoseWith({}, windowsWith(pac.url(file)));
     expect(run.finding('proxy.pac-failed')?.args).toMatchObject({ pacUrl: pac.url(file) });
+    // The download is an HTTP exchange for the bundle's HAR, the script capped as any body.
+    const download = probesOf(run.evidence, 'proxy.config')[0]!.data!.pac!.exchanges!;
+    expect(download.map((e) => `${e.request.method} ${e.request.url} ${e.response?.status}`)).toEqual([`GET ${pac.url(file)} ${file === '/missing.pac' ? 404 : 200}`]);
     expect(performance.now() - started).toBeLessThan(12_000);
     // Windows goes direct after a failed script: no proxy finding besides it.
     expect(run.ids).not.toContain('proxy.configured');
