@@ -12,6 +12,7 @@ import { createCa } from '../../e2e/lab/pki';
 import { privilegedPortsProblem } from '../../e2e/lab/privileged-ports';
 import { readZipEntries } from '../../e2e/support/zip-entries';
 import { escapeHtml } from '../../shared/bundle/html';
+import { translator } from '../../shared/i18n';
 import { REDACTED } from '../engine/bundle/redactor';
 import { main } from './main';
 
@@ -48,12 +49,15 @@ beforeAll(async () => {
   lab = await startExchangeLab({
     ca,
     port: 443,
-    hostNames: ['autodiscover.ntlm.test', 'autodiscover.basic.test', 'autodiscover.hops.test', 'mail.redir.test'],
+    hostNames: ['autodiscover.ntlm.test', 'autodiscover.basic.test', 'autodiscover.hops.test', 'mail.redir.test', 'autodiscover.xdom.test', 'mail.partner.test'],
     addresses: {
       '127.0.9.2': { users: [{ user: NTLM_USER, password: PASSWORD }] },
       '127.0.9.3': { auth: 'basic-only', users: [{ user: BASIC_USER, password: PASSWORD }] },
       '127.0.9.4': { autodiscover: { chain: { length: 3 } } },
       '127.0.9.6': { auth: 'basic-only', users: [{ user: 'anna@redir.test', password: PASSWORD }] },
+      // Signed in, Autodiscover points to another organisation's host: the password must not follow.
+      '127.0.9.7': { users: [{ user: NTLM_USER, password: PASSWORD }], autodiscover: { signedIn: { redirectUrl: 'https://mail.partner.test/autodiscover/autodiscover.xml' } } },
+      '127.0.9.8': { users: [{ user: NTLM_USER, password: PASSWORD }] },
     },
     plain: { port: 80, addresses: { '127.0.9.5': { autodiscover: { redirect: { location: 'https://mail.redir.test/autodiscover/autodiscover.xml' } } } } },
   });
@@ -64,6 +68,8 @@ beforeAll(async () => {
       'autodiscover.hops.test': ['127.0.9.4'],
       'autodiscover.redir.test': ['127.0.9.5'],
       'mail.redir.test': ['127.0.9.6'],
+      'autodiscover.xdom.test': ['127.0.9.7'],
+      'mail.partner.test': ['127.0.9.8'],
     },
   });
   dir = await mkdtemp(path.join(tmpdir(), 'od-bundle-lab-'));
@@ -97,7 +103,7 @@ async function diagnose(email: string, user?: string) {
   const code = await main([...args, ...(user ? ['--user', user] : []), '--bundle', target, '--lang', 'en'], t.streams);
   expect([0, 1, 2], t.out()).toContain(code);
   // A run cut at its deadline may leave requests the lab saw and the HAR did not finish.
-  expect(t.out()).not.toContain('deadline');
+  expect(t.out()).not.toContain(translator('en').t('cli/deadline'));
   const entries = await readZipEntries(target);
   return { entries, received: lab.requests.slice(before), cookies: lab.cookies.slice(cookiesBefore), out: t.out() };
 }
@@ -180,5 +186,16 @@ describe.skipIf(problem !== undefined)('the bundle of real runs against the lab'
     // The evidence is still there: the attempts, only without their secrets.
     const report = entries.get('report.json')!.toString('utf8');
     expect(report).toContain(`"method": "${scheme.toLowerCase()}"`);
+  });
+
+  it('credentials held back from a host outside the mail domain: said in the summary and in auth.methods', async () => {
+    const { entries, received, out } = await diagnose('anna@xdom.test', NTLM_USER);
+    expect(received.filter((r) => r.address === '127.0.9.8').length).toBeGreaterThan(0);
+    expect(received.some((r) => r.address === '127.0.9.8' && r.headers.some(([n]) => n.toLowerCase() === 'authorization'))).toBe(false);
+    expect(out.replace(/\s+/g, ' ')).toContain('Sign-in test: the password was not sent to mail.partner.test – the server lies outside the mail domain xdom.test');
+    const report = JSON.parse(entries.get('report.json')!.toString('utf8')) as { findings: { id: string; detail: string; args?: Record<string, unknown> }[] };
+    const methods = report.findings.find((f) => f.id === 'auth.methods');
+    expect(methods?.args).toMatchObject({ note: 'held-back', heldBackHosts: 'mail.partner.test', domain: 'xdom.test' });
+    expect(methods?.detail).toContain('did not send your password to mail.partner.test');
   });
 });

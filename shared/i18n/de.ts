@@ -43,6 +43,7 @@ export const de = {
     mailbox: 'Postfach: {{email}}',
     sectionLine: '{{title}}: {{status}}',
     fromProfile: 'Angaben aus dem Outlook-Profil „{{profile}}“ übernommen.',
+    heldBack: 'Anmeldetest: Das Kennwort wurde nicht an {{hosts}} gesendet – der Server liegt außerhalb der Maildomäne {{domain}}; Outlook würde vorher um Bestätigung bitten.',
   },
   monitor: {
     starting: 'Dauertest: {{method}} {{url}}',

@@ -45,6 +45,7 @@ export const en: Messages = {
     mailbox: 'Mailbox: {{email}}',
     sectionLine: '{{title}}: {{status}}',
     fromProfile: 'Details taken from the Outlook profile “{{profile}}”.',
+    heldBack: 'Sign-in test: the password was not sent to {{hosts}} – the server lies outside the mail domain {{domain}}; Outlook would ask for confirmation first.',
   },
   monitor: {
     starting: 'Monitor: {{method}} {{url}}',

@@ -1,4 +1,6 @@
+import { heldBackCandidates } from '../diagnosis/autodiscover-evidence';
 import { translator, type Lang } from '../i18n';
+import type { AutodiscoverData } from '../model/probe-data';
 import type { Report } from './report-schema';
 
 export interface TextSummaryOptions {
@@ -26,6 +28,9 @@ export function textSummary(report: Report, options: TextSummaryOptions): string
   lines.push(`${t('cli/summaryTitle')}: ${t(`verdict/${report.verdict}`)}`);
   if (report.input.server) lines.push(t('cli/target', { server: report.input.server }));
   if (report.input.email) lines.push(t('cli/mailbox', { email: report.input.email }));
+  const walk = autodiscoverOf(report);
+  const held = walk ? heldBackCandidates(walk) : [];
+  if (walk && held.length) lines.push(...wrap(t('cli/heldBack', { hosts: held.map((c) => c.host).join(', '), domain: walk.domain }), 100));
   lines.push('');
 
   const shown = report.findings.filter((f) => options.info !== false || f.severity !== 'info');
@@ -62,6 +67,12 @@ export function textSummary(report: Report, options: TextSummaryOptions): string
   const seconds = (report.durationMs / 1000).toFixed(1);
   lines.push(t('cli/duration', { seconds: options.lang === 'de' ? seconds.replace('.', ',') : seconds }));
   return lines.join('\n');
+}
+
+/** The Autodiscover walk's data in a report, when the walk ran. */
+export function autodiscoverOf(report: Pick<Report, 'probes'>): AutodiscoverData | undefined {
+  const data = report.probes.find((p) => (p.probe ?? p.id.split(':')[0]) === 'autodiscover' && p.data)?.data as AutodiscoverData | undefined;
+  return data && Array.isArray(data.candidates) ? data : undefined;
 }
 
 function isKnown(tr: ReturnType<typeof translator>, id: string): boolean {
