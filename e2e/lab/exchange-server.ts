@@ -80,6 +80,18 @@ export interface ExchangeBehaviour {
   autodiscover?: LabAutodiscover;
   /** Users that may sign in with Basic or NTLM (also inside Negotiate) on Autodiscover, /mapi and /EWS. */
   users?: LabUser[];
+  /**
+   * Signed-in requests on these paths get 500 (default /mapi/ and /EWS/): the front end accepts
+   * the sign-in and proxies to the back end website (port 444), which fails, e.g. after its
+   * certificate binding was changed. Anonymous requests still get the normal 401.
+   */
+  signedInError?: { status: 500; paths?: string[] };
+  /**
+   * A signed-in MAPI Connect is refused for this mailbox: `responseCode` answers 200 with that
+   * X-ResponseCode (MS-OXCMAPIHTTP 2.2.3.3.3: 8 Anonymous Not Allowed, 11 No Privilege), `status`
+   * answers 403 (what MAPIBlockOutlookExternalConnectivity gives a client coming in from outside).
+   */
+  mapiRefusal?: { responseCode: 8 | 11 } | { status: 403 };
 }
 
 export interface LabRequest {
@@ -321,6 +333,19 @@ function answer(request: RawRequest, respond: RawResponder, b: Resolved, exchang
 /** What a signed-in request gets: Autodiscover's configured answer, MAPI's Connect reply, EWS's page, with session cookies as Exchange sets them. */
 function signedIn(request: RawRequest, respond: RawResponder, b: Resolved, host: string): void {
   const path = request.path.toLowerCase();
+  if (b.signedInError && (b.signedInError.paths ?? ['/mapi/', '/ews/']).some((prefix) => path.startsWith(prefix.toLowerCase()))) {
+    respond.send(b.signedInError.status, 'Internal Server Error', [...exchangeHeaders(b), ['X-BackEndHttpStatus', String(b.signedInError.status)], ['Content-Type', 'text/html']], ASPNET_ERROR);
+    return;
+  }
+  if (path.startsWith('/mapi/') && b.mapiRefusal) {
+    if ('status' in b.mapiRefusal) {
+      respond.send(403, 'Forbidden', [...exchangeHeaders(b), ['Content-Type', 'text/html']], '<html><head><title>403 - Forbidden: Access is denied.</title></head><body><h2>403 - Forbidden: Access is denied.</h2></body></html>');
+    } else {
+      const code = String(b.mapiRefusal.responseCode);
+      respond.send(200, 'OK', [...exchangeHeaders(b), ['Content-Type', 'text/html'], ['X-RequestType', 'Connect'], ['X-ResponseCode', code]], `<html><body>X-ResponseCode ${code}</body></html>`);
+    }
+    return;
+  }
   const cookie = (name: string, cookiePath: string): [string, string] => {
     const value = randomBytes(24).toString('base64url');
     b.cookies.push(value);
