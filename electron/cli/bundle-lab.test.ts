@@ -198,4 +198,19 @@ describe.skipIf(problem !== undefined)('the bundle of real runs against the lab'
     expect(methods?.args).toMatchObject({ note: 'held-back', heldBackHosts: 'mail.partner.test', domain: 'xdom.test' });
     expect(methods?.detail).toContain('did not send your password to mail.partner.test');
   });
+
+  it('the walk like "Test E-mail AutoConfiguration": in the command line summary and in report.html', async () => {
+    const { entries, out } = await diagnose('anna@redir.test', 'anna@redir.test');
+    const summary = out.slice(out.indexOf('Autodiscover for redir.test'));
+    expect(summary).toMatch(/^Autodiscover for redir\.test \(like "Test E-mail AutoConfiguration" in Outlook\):\n/);
+    // Outlook's order: the root domain has no name, autodiscover.<domain> nothing on 443, the http redirect leads to the winner.
+    expect(summary).toMatch(/\d\. {3}Root domain https:\/\/redir\.test\/autodiscover\/autodiscover\.xml\n +DNS {6}nxdomain\n +→ passed over: no answer\n/);
+    expect(summary).toMatch(/\d\. {3}autodiscover\.<domain> https:\/\/autodiscover\.redir\.test\/autodiscover\/autodiscover\.xml\n +DNS {6}127\.0\.9\.5\n +TCP {6}127\.0\.9\.5: connection refused\n +→ passed over: no answer\n/);
+    expect(summary).toMatch(/HTTP redirect http:\/\/autodiscover\.redir\.test\/autodiscover\/autodiscover\.xml\n +DNS {6}127\.0\.9\.5\n +TCP {6}127\.0\.9\.5 connected in \d+ ms\n +HTTP {5}GET 302 → https:\/\/mail\.redir\.test\/autodiscover\/autodiscover\.xml\n +→ used\n/);
+    expect(summary).toMatch(/\d\. \* redirect from no\. \d https:\/\/mail\.redir\.test\/autodiscover\/autodiscover\.xml\n(?: +(?:DNS|TCP|TLS|HTTP) .*\n)+ +Sign-in {2}BASIC 200\n +→ used – Outlook uses this answer\n/);
+    expect(summary).toMatch(/Local XML file\n +→ skipped: exists on Windows only\n/);
+    expect(summary).toContain('Sign-in test: done');
+    const page = entries.get('report.html')!.toString('utf8');
+    expect(page).toMatch(/<tr class="walk-used winner"><td>\d+<\/td><td>redirect from no\. \d+ <code class="line">https:\/\/mail\.redir\.test\/autodiscover\/autodiscover\.xml<\/code>/);
+  });
 });
