@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import net, { type Server, type Socket } from 'node:net';
 import tls from 'node:tls';
 import { autodiscoverAnswer, autodiscoverV2Answer, type LabAutodiscover } from './lab-autodiscover';
@@ -80,6 +80,18 @@ export interface ExchangeBehaviour {
   autodiscover?: LabAutodiscover;
   /** Users that may sign in with Basic or NTLM (also inside Negotiate) on Autodiscover, /mapi and /EWS. */
   users?: LabUser[];
+  /**
+   * Signed-in requests on these paths get 500 (default /mapi/ and /EWS/): the front end accepts
+   * the sign-in and proxies to the back end website (port 444), which fails, e.g. after its
+   * certificate binding was changed. Anonymous requests still get the normal 401.
+   */
+  signedInError?: { status: 500; paths?: string[] };
+  /**
+   * A signed-in MAPI Connect is refused for this mailbox: `responseCode` answers 200 with that
+   * X-ResponseCode (MS-OXCMAPIHTTP 2.2.3.3.3: 8 Anonymous Not Allowed, 11 No Privilege), `status`
+   * answers 403 (what MAPIBlockOutlookExternalConnectivity gives a client coming in from outside).
+   */
+  mapiRefusal?: { responseCode: 8 | 11 } | { status: 403 };
 }
 
 export interface LabRequest {
@@ -135,6 +147,12 @@ export interface ExchangeLab {
   addresses: string[];
   /** Every request received, in order. */
   requests: LabRequest[];
+  /**
+   * Values of the session cookies the lab set on signed-in answers (X-BackEndCookie on
+   * Autodiscover and EWS, MapiContext and MapiSequence on MAPI), fresh for each answer: what a
+   * redaction test must never find.
+   */
+  cookies: string[];
   setBehaviour(address: string, behaviour: ExchangeBehaviour): void;
   /** Connections currently open to the lab (to check that clients close theirs). */
   openConnections(): number;
@@ -170,6 +188,7 @@ export async function startExchangeLab(options: ExchangeLabOptions): Promise<Exc
   const behaviours = new Map(Object.entries(options.addresses));
   const defaultNames = new Map([...behaviours.keys()].map((address, i) => [address, `EX${String(i + 1).padStart(2, '0')}`]));
   const requests: LabRequest[] = [];
+  const cookies: string[] = [];
   const sockets = new Set<Socket>();
 
   const serve = (socket: Socket, address: string, behaviourOf: (address: string) => ExchangeBehaviour | undefined, servername: string | false) => {
@@ -186,7 +205,7 @@ export async function startExchangeLab(options: ExchangeLabOptions): Promise<Exc
         body: request.body.toString('utf8'),
       });
       const behaviour = options.behaviourOf?.({ address, index: requests.length - 1 }) ?? behaviourOf(address) ?? {};
-      answer(request, respond, { ...behaviour, serverName: behaviour.serverName ?? defaultNames.get(address) ?? 'EX01' }, hostNames[0]!);
+      answer(request, respond, { ...behaviour, serverName: behaviour.serverName ?? defaultNames.get(address) ?? 'EX01', cookies }, hostNames[0]!);
     });
   };
   const servers = [...behaviours.keys()].map((address) => {
@@ -215,6 +234,7 @@ export async function startExchangeLab(options: ExchangeLabOptions): Promise<Exc
     hostNames,
     addresses: [...behaviours.keys()],
     requests,
+    cookies,
     setBehaviour(address, behaviour) {
       behaviours.set(address, behaviour);
     },
@@ -236,7 +256,7 @@ async function listenAllOn(servers: { address: string; server: tls.Server }[], p
   return port;
 }
 
-type Resolved = ExchangeBehaviour & { serverName: string };
+type Resolved = ExchangeBehaviour & { serverName: string; cookies: string[] };
 
 function answer(request: RawRequest, respond: RawResponder, b: Resolved, exchangeHost: string): void {
   const path = request.path.toLowerCase();
@@ -314,19 +334,37 @@ function answer(request: RawRequest, respond: RawResponder, b: Resolved, exchang
   notFound(respond, b);
 }
 
-/** What a signed-in request gets: Autodiscover's configured answer, MAPI's Connect reply, EWS's page. */
+/** What a signed-in request gets: Autodiscover's configured answer, MAPI's Connect reply, EWS's page, with session cookies as Exchange sets them. */
 function signedIn(request: RawRequest, respond: RawResponder, b: Resolved, host: string): void {
   const path = request.path.toLowerCase();
+  if (b.signedInError && (b.signedInError.paths ?? ['/mapi/', '/ews/']).some((prefix) => path.startsWith(prefix.toLowerCase()))) {
+    respond.send(b.signedInError.status, 'Internal Server Error', [...exchangeHeaders(b), ['X-BackEndHttpStatus', String(b.signedInError.status)], ['Content-Type', 'text/html']], ASPNET_ERROR);
+    return;
+  }
+  if (path.startsWith('/mapi/') && b.mapiRefusal) {
+    if ('status' in b.mapiRefusal) {
+      respond.send(403, 'Forbidden', [...exchangeHeaders(b), ['Content-Type', 'text/html']], '<html><head><title>403 - Forbidden: Access is denied.</title></head><body><h2>403 - Forbidden: Access is denied.</h2></body></html>');
+    } else {
+      const code = String(b.mapiRefusal.responseCode);
+      respond.send(200, 'OK', [...exchangeHeaders(b), ['Content-Type', 'text/html'], ['X-RequestType', 'Connect'], ['X-ResponseCode', code]], `<html><body>X-ResponseCode ${code}</body></html>`);
+    }
+    return;
+  }
+  const cookie = (name: string, cookiePath: string): [string, string] => {
+    const value = randomBytes(24).toString('base64url');
+    b.cookies.push(value);
+    return ['Set-Cookie', `${name}=${value}; path=${cookiePath}; secure; HttpOnly`];
+  };
   if (path === '/autodiscover/autodiscover.xml') {
     const reply = autodiscoverAnswer(request, b.autodiscover ?? {}, host, true)!;
-    respond.send(reply.status, reply.statusText, [...exchangeHeaders(b), ...reply.headers], reply.body);
+    respond.send(reply.status, reply.statusText, [...exchangeHeaders(b), cookie('X-BackEndCookie', '/autodiscover'), ...reply.headers], reply.body);
     return;
   }
   if (path.startsWith('/mapi/')) {
-    respond.send(200, 'OK', [...exchangeHeaders(b), ['Content-Type', 'application/mapi-http'], ['X-RequestType', 'Connect'], ['X-ResponseCode', '0']], 'DONE\r\n');
+    respond.send(200, 'OK', [...exchangeHeaders(b), cookie('MapiContext', '/mapi/emsmdb'), cookie('MapiSequence', '/mapi/emsmdb'), ['Content-Type', 'application/mapi-http'], ['X-RequestType', 'Connect'], ['X-ResponseCode', '0']], 'DONE\r\n');
     return;
   }
-  respond.send(200, 'OK', [...exchangeHeaders(b), ['Content-Type', 'text/xml; charset=utf-8']], '<?xml version="1.0" encoding="utf-8"?><wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"/>');
+  respond.send(200, 'OK', [...exchangeHeaders(b), cookie('X-BackEndCookie', '/EWS'), ['Content-Type', 'text/xml; charset=utf-8']], '<?xml version="1.0" encoding="utf-8"?><wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"/>');
 }
 
 function date(b: ExchangeBehaviour): string {

@@ -148,3 +148,9 @@ export async function selfSignedCert(options: CertOptions): Promise<IssuedCert> 
 }
 
 export const days = (n: number): Date => new Date(Date.now() + n * DAY);
+
+/** SHA-256 of a certificate's SubjectPublicKeyInfo as `AB:CD:…`, read by @peculiar/x509 (not by Node, which the engine uses). */
+export async function spkiSha256Of(pem: string): Promise<string> {
+  const digest = await new x509.X509Certificate(pem).publicKey.getThumbprint('SHA-256');
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join(':');
+}

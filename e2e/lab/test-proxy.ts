@@ -9,7 +9,8 @@ import { createCa, issueCert, type IssuedCert, type TestCa } from './pki';
  *
  * `intercept` behaves like a TLS-inspecting proxy: it answers CONNECT with 200, terminates TLS
  * with a certificate for the requested name issued by its own CA, and forwards the decrypted
- * bytes over a new TLS connection to the real server (`upstream`).
+ * bytes over a new TLS connection to the real server (`upstream`). With `impersonate` its CA
+ * carries the real CA's name with another key.
  */
 export type TestProxyMode =
   /** 407 with Negotiate, NTLM and Basic challenges (separate lines) and a chunked page. */
@@ -32,6 +33,12 @@ export interface TestProxyOptions {
   refuseStatus?: 403 | 405 | 502 | 504;
   /** Name of the inspection CA (its issuer name shows in the certificates it makes). */
   caName?: string;
+  /**
+   * With `intercept`: the inspection CA copies this CA's name (and `caName` is ignored), with a
+   * key of its own. The certificates it makes read exactly like the real server's issuer; only
+   * the issuing key tells them apart.
+   */
+  impersonate?: TestCa;
   address?: string;
   /** Clients speak TLS to the proxy itself (an `https://` proxy), with a certificate from the proxy's CA. */
   secure?: boolean;
@@ -63,7 +70,7 @@ export async function startTestProxy(options: TestProxyOptions): Promise<TestPro
   let mode = options.mode;
   const requests: TestProxyRequest[] = [];
   const sockets = new Set<Socket>();
-  const ca = await createCa(options.caName ?? 'Contoso Inspection CA');
+  const ca = await createCa(options.impersonate?.name ?? options.caName ?? 'Contoso Inspection CA');
   const certs = new Map<string, Promise<IssuedCert>>();
   const certFor = (host: string) => {
     let cert = certs.get(host);

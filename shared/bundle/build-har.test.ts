@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from '../../e2e/fixtures/bundle-fixture';
+import type { HttpExchange } from '../model/probe-data';
 import { buildHar, harTimings } from './build-har';
 
 const schema = JSON.parse(readFileSync(new URL('../../e2e/fixtures/har-1.2.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -74,5 +75,67 @@ describe('buildHar', () => {
       expect(e.time).toBeCloseTo(Math.max(0, t.connect ?? 0) + (t.send ?? 0) + t.wait + t.receive, 3);
       expect(t.ssl ?? -1).toBeLessThanOrEqual(Math.max(t.connect ?? -1, t.ssl ?? -1));
     }
+  });
+});
+
+describe('buildHar with exchanges nested in probe data', () => {
+  const report = sampleReport();
+  const base = report.probes.find((p) => p.id === 'http:mapi-anonymous')!.data as unknown as HttpExchange;
+  const at = (url: string, method: string, address: string, offsetMs: number): HttpExchange => ({
+    ...structuredClone(base),
+    request: { ...base.request, method, url },
+    address,
+    startedAt: new Date(Date.parse(base.startedAt) + offsetMs).toISOString(),
+  });
+  report.probes.push(
+    {
+      id: 'autodiscover',
+      kind: 'autodiscover',
+      target: 'contoso.test',
+      status: 'ok',
+      startedAt: report.probes[0]!.startedAt,
+      durationMs: 80,
+      summary: 'walk',
+      data: {
+        domain: 'contoso.test',
+        candidates: [
+          { method: 'autodiscover-domain', url: 'https://autodiscover.contoso.test/autodiscover/autodiscover.xml', exchanges: [at('https://autodiscover.contoso.test/autodiscover/autodiscover.xml?hop=0', 'POST', '127.0.4.2', 1)] },
+          {
+            method: 'redirect',
+            url: 'https://autodiscover.contoso.test:8443/autodiscover/autodiscover.xml?hop=1',
+            exchanges: [at('https://autodiscover.contoso.test:8443/autodiscover/autodiscover.xml?hop=1', 'POST', '127.0.4.3', 2), at('https://autodiscover.contoso.test:8443/autodiscover/autodiscover.xml?hop=1', 'POST', '127.0.4.3', 3)],
+          },
+          // Not a list of exchanges: ignored, as is anything below the nesting cap.
+          { method: 'srv', exchanges: [{ request: 'nope' }], deep: { a: { b: { c: { exchanges: [at('http://too.deep/', 'GET', '127.0.0.9', 4)] } } } } },
+        ],
+      },
+    },
+    {
+      id: 'proxy.config:https://mail.contoso.test/',
+      kind: 'proxy',
+      target: 'https://mail.contoso.test/',
+      status: 'ok',
+      startedAt: report.probes[0]!.startedAt,
+      durationMs: 20,
+      summary: 'pac',
+      data: { url: 'https://mail.contoso.test/', address: '10.9.9.9', pac: { url: 'http://wpad.contoso.test/wpad.dat', exchanges: [at('http://wpad.contoso.test/wpad.dat', 'GET', '127.0.0.7', 5)] } },
+    },
+  );
+  const har = buildHar(report, { toolVersion: '1.2.3' });
+  const nested = har.log.entries.filter((e) => /^probe (autodiscover|proxy\.config:\S+) \(/.test(e.comment ?? ''));
+
+  it('collects every exchange of every `exchanges` list, each with its own address and port, and stays valid HAR 1.2', () => {
+    expect(nested.map((e) => `${e.request.method} ${e.request.url} ${e.serverIPAddress} ${e.connection}`)).toEqual([
+      'POST https://autodiscover.contoso.test/autodiscover/autodiscover.xml?hop=0 127.0.4.2 443',
+      'POST https://autodiscover.contoso.test:8443/autodiscover/autodiscover.xml?hop=1 127.0.4.3 8443',
+      'POST https://autodiscover.contoso.test:8443/autodiscover/autodiscover.xml?hop=1 127.0.4.3 8443',
+      'GET http://wpad.contoso.test/wpad.dat 127.0.0.7 80',
+    ]);
+    expect(har.log.entries).toHaveLength(8 + 4);
+    expect(validate(JSON.parse(JSON.stringify(har)))).toBe(true);
+  });
+
+  it('keeps the capped body preview of a nested exchange', () => {
+    expect(nested[0]!.response.content).toMatchObject({ mimeType: 'text/html', comment: 'body truncated: only the start was recorded' });
   });
 });

@@ -5,8 +5,10 @@ import type { Report, ReportProbe } from '../report/report-schema';
 /**
  * HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) of every HTTP exchange in a report.
  *
- * Exchanges are found by the shape of a probe's data (`HttpExchange`), not by a list of probe
- * ids, so probes added later appear without a change here. Bodies are the capped previews the
+ * Exchanges are found by the shape of a probe's data, not by a list of probe ids, so probes
+ * added later appear without a change here: data that is an `HttpExchange` itself, and every
+ * `exchanges` list of exchanges inside it (the Autodiscover walk's candidates, the credential
+ * test's legs, a PAC download, a CONNECT, the MTU transfers). Bodies are the capped previews the
  * evidence holds. The report given here must already be redacted: this only reshapes.
  */
 export interface HarOptions {
@@ -34,18 +36,36 @@ export function isHttpExchange(data: unknown): data is HttpExchange {
   );
 }
 
-/** The probes of a report whose data is an HTTP exchange, in report order. */
-export function httpExchangesOf(report: Pick<Report, 'probes'>): { probe: ReportProbe; exchange: HttpExchange }[] {
-  const out: { probe: ReportProbe; exchange: HttpExchange }[] = [];
+/**
+ * How deep `exchanges` lists are looked for inside a probe's data: `data.candidates[i].exchanges`
+ * is the deepest the probes nest them; the cap keeps a hostile bundle's data from costing more.
+ */
+const MAX_EXCHANGE_NESTING = 4;
+
+/** Every HTTP exchange in a report's probes, in report order (within a probe: as recorded). */
+export function httpExchangesOf(report: Pick<Report, 'probes'>): { probe: ReportProbe; exchange: HttpExchange; nested: boolean }[] {
+  const out: { probe: ReportProbe; exchange: HttpExchange; nested: boolean }[] = [];
   for (const probe of report.probes) {
-    if (isHttpExchange(probe.data)) out.push({ probe, exchange: probe.data });
+    if (isHttpExchange(probe.data)) out.push({ probe, exchange: probe.data, nested: false });
+    for (const exchange of nestedExchanges(probe.data, 0)) out.push({ probe, exchange, nested: true });
+  }
+  return out;
+}
+
+function nestedExchanges(value: unknown, depth: number): HttpExchange[] {
+  if (depth > MAX_EXCHANGE_NESTING || !value || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((item) => nestedExchanges(item, depth + 1));
+  const out: HttpExchange[] = [];
+  for (const [key, child] of Object.entries(value)) {
+    if (key === 'exchanges' && Array.isArray(child)) out.push(...child.filter(isHttpExchange));
+    else out.push(...nestedExchanges(child, depth + 1));
   }
   return out;
 }
 
 export function buildHar(report: Report, options: HarOptions): Har {
   const entries = httpExchangesOf(report)
-    .map(({ probe, exchange }) => harEntry(probe, exchange))
+    .map(({ probe, exchange, nested }) => harEntry(probe, exchange, nested))
     .sort((a, b) => Date.parse(a.startedDateTime) - Date.parse(b.startedDateTime));
   const target = report.input.server ?? report.input.email ?? '';
   return {
@@ -66,14 +86,15 @@ export function buildHar(report: Report, options: HarOptions): Har {
   };
 }
 
-function harEntry(probe: ReportProbe, ex: HttpExchange): Entry {
+function harEntry(probe: ReportProbe, ex: HttpExchange, nested: boolean): Entry {
   const startedDateTime = Number.isNaN(Date.parse(ex.startedAt)) ? probe.startedAt : new Date(Date.parse(ex.startedAt)).toISOString();
   const timings = harTimings(ex);
   const time = [timings.connect, timings.send, timings.wait, timings.receive].reduce<number>((sum, t) => sum + Math.max(0, t ?? 0), 0);
   const res = ex.response;
   const httpVersion = httpVersionLabel(res?.httpVersion);
-  const address = (probe.data as { address?: unknown }).address;
-  const port = (probe.data as { port?: unknown }).port;
+  // A nested exchange names its own address; the probe's data speaks of something else (a candidate list, a proxy decision).
+  const address = nested ? ex.address : (probe.data as { address?: unknown }).address;
+  const port = nested ? portOf(ex.request.url) : (probe.data as { port?: unknown }).port;
   const requestBodyBytes = ex.request.bodyBytes ?? (/^(GET|HEAD|OPTIONS)$/i.test(ex.request.method) ? 0 : -1);
   const entry: Entry = {
     pageref: PAGE_ID,
@@ -155,6 +176,14 @@ export function harTimings(ex: Pick<HttpExchange, 'timings'>): Timings {
     receive: round(receive),
     ssl: tlsMs === undefined ? -1 : round(tlsMs),
   };
+}
+
+/** The port of an absolute URL, the scheme's default when it names none. */
+function portOf(url: string): number | undefined {
+  const m = /^(https?):\/\/(?:\[[^\]]*\]|[^/:?#]*)(?::(\d+))?/i.exec(url);
+  if (!m) return undefined;
+  if (m[2]) return Number(m[2]);
+  return m[1]!.toLowerCase() === 'https' ? 443 : 80;
 }
 
 function round(ms: number): number {

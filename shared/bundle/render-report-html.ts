@@ -1,6 +1,7 @@
 import { translator, type Lang, type Translator } from '../i18n';
 import type { FindingId } from '../model/finding-catalog';
 import type { ChecklistAnswers } from '../model/checklist-answers';
+import { autodiscoverOf, autodiscoverWalkView } from '../report/autodiscover-walk';
 import type { Report, ReportFinding, ReportProbe } from '../report/report-schema';
 import type { AnonymizationCounts, MonitorStatistics, RedactionCounts } from './bundle-input';
 import { REDACTION_KINDS } from './bundle-input';
@@ -86,6 +87,7 @@ ${report.findings.length === 0 ? html`<p>${t('noFindings')}</p>` : null}
 ${report.findings.map((f) => renderFinding(tr, report, f, probeAnchors))}
 </section>
 
+${renderWalk(tr, report)}
 ${options.checklist ? renderChecklist(tr, options.checklist) : null}
 ${options.monitor ? renderMonitor(tr, options.monitor) : null}
 
@@ -164,6 +166,30 @@ ${p.after?.length ? html`<dt>${t('probeAfter')}</dt><dd>${p.after.join(', ')}</d
 </dl>
 ${p.data ? html`<pre>${JSON.stringify(p.data, null, 2)}</pre>` : html`<p class="hint">${t('noData')}</p>`}
 </details>
+`;
+}
+
+/** The Autodiscover walk as a table, candidate by candidate, the winner marked (nothing when the walk did not run). */
+function renderWalk(tr: Translator, report: Report): SafeHtml | null {
+  const data = autodiscoverOf(report);
+  if (!data) return null;
+  const view = autodiscoverWalkView(data, tr);
+  const t = (key: string) => tr.t(`walk/${key}`);
+  return html`<section aria-labelledby="walk-title">
+<h2 id="walk-title">${view.title}</h2>
+<p class="hint">${t('hint')}</p>
+<table class="walk">
+<thead><tr><th scope="col">${t('number')}</th><th scope="col">${t('candidate')}</th><th scope="col">${t('outcome')}</th><th scope="col">${t('decision')}</th></tr></thead>
+<tbody>
+${view.steps.map(
+  (step) =>
+    html`<tr class="walk-${step.decision}${step.winner ? ' winner' : ''}"><td>${step.number}</td><td>${step.method}${step.url ? html` <code class="line">${step.url}</code>` : null}</td><td>${step.steps.map((x) => html`<span class="line"><b>${x.label}</b> ${x.text}</span>`)}</td><td>${step.winner ? html`<b>${step.decisionText}</b>` : step.decisionText}</td></tr>\n`,
+)}</tbody>
+</table>
+<p>${view.result}</p>
+${view.credentialTest ? html`<p>${view.credentialTest}</p>` : null}
+${view.protocols ? html`<p>${view.protocols}</p>` : null}
+</section>
 `;
 }
 
@@ -254,6 +280,9 @@ thead th { font-size: .85rem; color: var(--grey); }
 .probe { border-bottom: 1px solid var(--line); padding: .3rem 0; }
 .probe summary { cursor: pointer; }
 .probe .dur { color: var(--grey); font-size: .85rem; }
+.walk td { font-size: .9rem; } .walk .line { display: block; overflow-wrap: anywhere; }
+.walk tr.walk-skipped, .walk tr.walk-not-reached { color: var(--grey); }
+.walk tr.winner { background: #e8f5e8; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
 .facts dt { color: var(--grey); } .facts dd { margin: 0; overflow-wrap: anywhere; }
 footer { margin-top: 2.5rem; border-top: 1px solid var(--line); color: var(--grey); font-size: .85rem; }

@@ -37,3 +37,13 @@ export function originOf(data: AutodiscoverData, index: number): AutodiscoverCan
   }
   return current;
 }
+
+/**
+ * Candidates the credential test did not send the password to because they lie outside the mail
+ * domain and the Exchange host the user named (`needs-confirmation`): Outlook asks the user
+ * before it signs in there ("Allow this website to configure … server settings?").
+ */
+export function heldBackCandidates(data: AutodiscoverData): AutodiscoverCandidate[] {
+  const held = data.candidates.filter((c) => c.reason === 'needs-confirmation');
+  return held.filter((c, i) => held.findIndex((o) => o.host === c.host) === i);
+}

@@ -182,6 +182,12 @@ export interface CertificateInfo {
   validTo: string;
   /** Whole days until validTo, negative when expired, at the time of the probe. */
   daysLeft: number;
+  /**
+   * SHA-256 of the certificate's SubjectPublicKeyInfo (DER), colon-separated hex like
+   * `fingerprint256`: the key itself, whatever certificate carries it. A TLS-inspecting device
+   * can copy every name of a CA but not its key. Absent in reports made before it was recorded.
+   */
+  spkiSha256?: string;
   /** Node's key type: `rsa`, `rsa-pss`, `ec`, `ed25519`, `dsa`, … */
   keyType: string;
   /** RSA modulus or curve size; null when unknown. */
@@ -327,6 +333,11 @@ export interface HttpBody {
 
 export interface HttpExchange {
   request: { method: string; url: string; headers: HeaderList; bodyBytes?: number };
+  /**
+   * The address the request went to (a proxy's for CONNECT), where the data around the exchange
+   * does not say it already: exchanges nested in other probe data (`exchanges` lists).
+   */
+  address?: string;
   response?: {
     status: number;
     statusText: string;
@@ -456,6 +467,8 @@ export interface PacOutcome {
   result?: string;
   /** Absent when the file was fetched and evaluated to a usable result. */
   error?: ErrorInfo<PacErrorKind>;
+  /** The download's requests (one per redirect), redacted, the script body capped as every body. */
+  exchanges?: HttpExchange[];
 }
 
 /** What one configuration source says, whether or not it decided. */
@@ -532,6 +545,8 @@ export interface ProxyConnectData {
   tls?: ProxyTunnelTls;
   timings: { connectMs?: number; totalMs: number };
   error?: ErrorInfo<ProxyConnectErrorKind>;
+  /** The CONNECT request and the proxy's answer as an HTTP exchange (request URL `https://host:port`). */
+  exchanges?: HttpExchange[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -628,6 +643,12 @@ export interface AutodiscoverCandidate {
    * sent once per URL (every failed attempt counts towards the account's lockout).
    */
   credentialAttempts?: CredentialAttempt[];
+  /**
+   * Every HTTP request sent for this candidate, in order, as recorded (redacted): the anonymous
+   * one and each leg of the credential test (NTLM's first leg included). Absent when the
+   * candidate reused another probe's request (that probe holds it) or sent none.
+   */
+  exchanges?: HttpExchange[];
 }
 
 /** Settings from the winning POX response (credential test only). */
@@ -706,6 +727,11 @@ export interface AuthCredentialsData {
   endpoint: ExchangeEndpoint;
   attempts: CredentialAttempt[];
   mapi?: { responseCode?: number; externalBlocked?: boolean; rpcHttpOffered?: boolean };
+  /**
+   * Every HTTP request this probe sent, in order, redacted: the anonymous one and each leg of
+   * the sign-in. Absent for Autodiscover, whose requests the walk (`autodiscover`) holds.
+   */
+  exchanges?: HttpExchange[];
 }
 
 export type KerberosErrorKind = 'principal-unknown' | 'principal-not-unique' | 'clock-skew' | 'kdc-unreachable' | 'no-tgt' | 'other';
@@ -1206,6 +1232,8 @@ export interface MtuData {
   largeResponse?: MtuExchange & { path: string };
   /** Only where the platform can send DF pings. */
   dfSweep?: MtuDfSweep;
+  /** The small and the large request as HTTP exchanges (the answer's head; bodies are not kept). */
+  exchanges?: HttpExchange[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,6 @@
+import { heldBackCandidates } from '../diagnosis/autodiscover-evidence';
 import { translator, type Lang } from '../i18n';
+import { autodiscoverOf, autodiscoverWalkView } from './autodiscover-walk';
 import type { Report } from './report-schema';
 
 export interface TextSummaryOptions {
@@ -9,6 +11,8 @@ export interface TextSummaryOptions {
   sections?: boolean;
   /** Include `info` findings. */
   info?: boolean;
+  /** Include the Autodiscover walk, candidate by candidate (default: when the walk ran). */
+  walk?: boolean;
 }
 
 const MARK = { problem: '[!!]', warning: '[! ]', info: '[i ]' } as const;
@@ -26,6 +30,9 @@ export function textSummary(report: Report, options: TextSummaryOptions): string
   lines.push(`${t('cli/summaryTitle')}: ${t(`verdict/${report.verdict}`)}`);
   if (report.input.server) lines.push(t('cli/target', { server: report.input.server }));
   if (report.input.email) lines.push(t('cli/mailbox', { email: report.input.email }));
+  const walk = autodiscoverOf(report);
+  const held = walk ? heldBackCandidates(walk) : [];
+  if (walk && held.length) lines.push(...wrap(t('cli/heldBack', { hosts: held.map((c) => c.host).join(', '), domain: walk.domain }), 100));
   lines.push('');
 
   const shown = report.findings.filter((f) => options.info !== false || f.severity !== 'info');
@@ -50,6 +57,8 @@ export function textSummary(report: Report, options: TextSummaryOptions): string
     lines.push('');
   }
 
+  if (options.walk !== false && walk) lines.push(...walkLines(autodiscoverWalkView(walk, tr)), '');
+
   if (options.sections !== false) {
     lines.push(`${t('heading/sections')}:`);
     const titles = report.sections.map((s) => t(`section/${s.id}`));
@@ -69,6 +78,23 @@ export function textSummary(report: Report, options: TextSummaryOptions): string
 function toolLine(tool: Report['tool']): string {
   const build = [tool.commit, tool.buildDate].filter((part) => part !== undefined && part !== '');
   return `Outlook-Doktor ${tool.version}${build.length > 0 ? ` (${build.join(', ')})` : ''}`;
+}
+
+/** The walk like Outlook's "Test E-mail AutoConfiguration": one block per candidate. */
+function walkLines(view: ReturnType<typeof autodiscoverWalkView>): string[] {
+  const lines = [`${view.title}:`];
+  const width = String(view.steps.length).length;
+  for (const step of view.steps) {
+    const head = `  ${String(step.number).padStart(width)}. ${step.winner ? '*' : ' '} `;
+    const pad = ' '.repeat(head.length);
+    lines.push(...indent(wrap(`${step.method}${step.url ? ` ${step.url}` : ''}`, 96 - head.length), head, pad));
+    for (const s of step.steps) lines.push(...indent(wrap(s.text, 96 - head.length - 11), `${pad}  ${s.label.padEnd(9)}`));
+    lines.push(...indent(wrap(`→ ${step.decisionText}`, 96 - head.length - 2), `${pad}  `, `${pad}    `));
+  }
+  lines.push(...indent(wrap(view.result, 94), '  '));
+  if (view.credentialTest) lines.push(`  ${view.credentialTest}`);
+  if (view.protocols) lines.push(...indent(wrap(view.protocols, 94), '  '));
+  return lines;
 }
 
 function isKnown(tr: ReturnType<typeof translator>, id: string): boolean {

@@ -97,6 +97,7 @@ export async function probeStep(ctx: StepContext, target: StepTarget): Promise<S
   const [tls, http] = await Promise.all([https ? tlsEvidence(ctx, host, chosen.address, port) : Promise.resolve(undefined), request(ctx, target, url, chosen.address, port)]);
   if (tls) candidate.tls = tls;
   const { exchange, body } = http;
+  if (!http.reused) candidate.exchanges = [{ ...exchange, address: chosen.address }];
   candidate.http = {
     method: exchange.request.method,
     challenges: exchange.response?.challenges ?? [],
@@ -137,14 +138,14 @@ async function tlsEvidence(ctx: StepContext, host: string, address: string, port
 }
 
 /** The request of the candidate: the run's own anonymous POST when it has a complete one, else sent now. */
-async function request(ctx: StepContext, target: StepTarget, url: URL, address: string, port: number): Promise<{ exchange: HttpExchange; body?: Buffer }> {
+async function request(ctx: StepContext, target: StepTarget, url: URL, address: string, port: number): Promise<{ exchange: HttpExchange; body?: Buffer; reused?: true }> {
   if (target.probe === 'pox' && target.method !== 'redirect') {
     const known = reusedHttp(ctx.view, url.hostname.toLowerCase(), address, port);
     const preview = known?.response?.body.preview;
     // The recorded preview is the whole body only when it is short; otherwise ask again for the bytes.
     const whole = known?.response && (known.response.body.bytes === 0 || (preview !== undefined && Buffer.byteLength(preview) === known.response.body.bytes));
     if (known && whole && new URL(known.request.url).pathname.toLowerCase() === url.pathname.toLowerCase()) {
-      return { exchange: known, body: Buffer.from(preview ?? '', 'utf8') };
+      return { exchange: known, body: Buffer.from(preview ?? '', 'utf8'), reused: true };
     }
   }
   let body: Buffer | undefined;

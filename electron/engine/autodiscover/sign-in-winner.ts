@@ -62,6 +62,7 @@ export async function signInWinner(
       );
       tested = true;
       candidate.credentialAttempts = outcome.attempts;
+      if (outcome.exchanges.length > 0) candidate.exchanges = [...(candidate.exchanges ?? []), ...outcome.exchanges];
       const final = outcome.final;
       // Refused or no answer: Outlook would ask for the password; the winner stays.
       if (!final?.exchange.response || final.exchange.response.status === 401) return { credentialTest: 'done' };

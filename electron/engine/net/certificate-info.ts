@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate, SubjectAlternativeName, id_ce_subjectAltName, type GeneralName } from '@peculiar/asn1-x509';
@@ -54,6 +54,7 @@ export function describeCertificate(der: Uint8Array, now: number): CertificateIn
     validFrom: validFrom.toISOString(),
     validTo: validTo.toISOString(),
     daysLeft: Math.floor((validTo.getTime() - now) / DAY_MS),
+    ...spkiOf(x509),
     ...publicKeyInfo(x509),
     signatureAlgorithm: oid === 'unknown' ? 'unknown' : signatureAlgorithmName(oid),
     signatureAlgorithmOid: oid,
@@ -84,6 +85,21 @@ export function peerChain(socket: TLSSocket, now: number): CertificateInfo[] {
 /** `CN=a\nO=b` (Node's form) as `CN=a, O=b`. */
 function oneLine(name: string): string {
   return name.split('\n').filter(Boolean).join(', ');
+}
+
+/**
+ * SHA-256 of the SubjectPublicKeyInfo, in the colon-separated form of `fingerprint256`: what
+ * key pinning compares (RFC 7469), and what tells a copied CA name from the real CA.
+ */
+function spkiOf(x509: X509Certificate): Pick<CertificateInfo, 'spkiSha256'> {
+  try {
+    const der = x509.publicKey.export({ type: 'spki', format: 'der' });
+    const hex = createHash('sha256').update(der).digest('hex').toUpperCase();
+    return { spkiSha256: hex.match(/../g)!.join(':') };
+  } catch {
+    // A key this OpenSSL cannot load has no SPKI to export; the rest still describes it.
+    return {};
+  }
 }
 
 function publicKeyInfo(x509: X509Certificate): Pick<CertificateInfo, 'keyType' | 'keyBits' | 'curve'> {

@@ -38,6 +38,8 @@ export interface CredentialRequest {
 
 export interface CredentialOutcome {
   attempts: CredentialAttempt[];
+  /** Every request sent, each NTLM leg on its own, as recorded (Authorization values redacted). */
+  exchanges: HttpExchange[];
   /** The answer of the last attempt that got one (the caller reads a POX body or X-ResponseCode). */
   final?: { exchange: HttpExchange; body?: Buffer; rawHeaders: HeaderList };
 }
@@ -54,28 +56,38 @@ export function methodsFor(offered: readonly AuthChallenge[]): CredentialMethod[
 
 export async function sendWithCredentials(services: RunServices, request: CredentialRequest, credentials: UserCredentials): Promise<CredentialOutcome> {
   const attempts: CredentialAttempt[] = [];
+  const exchanges: HttpExchange[] = [];
   let final: CredentialOutcome['final'];
-  if (!request.url.startsWith('https://')) return { attempts };
+  if (!request.url.startsWith('https://')) return { attempts, exchanges };
+  const sender: Sender = { services, request, exchanges };
   for (const method of methodsFor(request.offered)) {
-    const result = method === 'basic' ? await basic(services, request, credentials) : await ntlmAttempt(services, request, credentials, method === 'ntlm' ? 'NTLM' : 'Negotiate');
+    const result = method === 'basic' ? await basic(sender, credentials) : await ntlmAttempt(sender, credentials, method === 'ntlm' ? 'NTLM' : 'Negotiate');
     attempts.push(result.attempt);
     if (result.final) final = result.final;
     // Accepted, or refused: either way the answer is in. Only a method that could not finish lets the next one try.
     if (result.attempt.status !== undefined && !result.incomplete) break;
     if (request.signal.aborted) break;
   }
-  return { attempts, ...(final ? { final } : {}) };
+  return { attempts, exchanges, ...(final ? { final } : {}) };
+}
+
+/** What each request of one sign-in needs, and where its recorded exchange goes. */
+interface Sender {
+  services: RunServices;
+  request: CredentialRequest;
+  exchanges: HttpExchange[];
 }
 
 type AttemptResult = { attempt: CredentialAttempt; final?: NonNullable<CredentialOutcome['final']>; incomplete?: boolean };
 
-async function basic(services: RunServices, request: CredentialRequest, credentials: UserCredentials): Promise<AttemptResult> {
+async function basic(sender: Sender, credentials: UserCredentials): Promise<AttemptResult> {
   const token = Buffer.from(`${credentials.user}:${credentials.password}`, 'utf8').toString('base64');
-  const sent = await send(services, request, `Basic ${token}`);
+  const sent = await send(sender, `Basic ${token}`);
   return { attempt: attemptOf('basic', sent.exchange, sent.rawHeaders), final: sent };
 }
 
-async function ntlmAttempt(services: RunServices, request: CredentialRequest, credentials: UserCredentials, scheme: 'NTLM' | 'Negotiate'): Promise<AttemptResult> {
+async function ntlmAttempt(sender: Sender, credentials: UserCredentials, scheme: 'NTLM' | 'Negotiate'): Promise<AttemptResult> {
+  const { services, request } = sender;
   const method: CredentialMethod = scheme === 'NTLM' ? 'ntlm' : 'negotiate';
   const url = new URL(request.url);
   const { client, close } = dedicatedClient(services, {
@@ -86,7 +98,7 @@ async function ntlmAttempt(services: RunServices, request: CredentialRequest, cr
   });
   try {
     const identity = ntlmIdentity(credentials.user);
-    const first = await send(services, request, negotiateMessage(scheme, identity), client);
+    const first = await send(sender, negotiateMessage(scheme, identity), client);
     const token = first.exchange.response?.status === 401 ? challengeToken(headerValues(first.rawHeaders, 'www-authenticate'), scheme) : undefined;
     if (!token) {
       const attempt = attemptOf(method, first.exchange, first.rawHeaders);
@@ -102,14 +114,14 @@ async function ntlmAttempt(services: RunServices, request: CredentialRequest, cr
     } catch (error) {
       return { attempt: { method, rejected: false, challenges: [], error: { kind: 'protocol', message: (error as Error).message } }, incomplete: true };
     }
-    const second = await send(services, request, authorization, client);
+    const second = await send(sender, authorization, client);
     return { attempt: attemptOf(method, second.exchange, second.rawHeaders), final: second, ...(second.exchange.response ? {} : { incomplete: true }) };
   } finally {
     await close();
   }
 }
 
-async function send(services: RunServices, request: CredentialRequest, authorization: string, dispatcher?: Parameters<typeof sendHttpRequest>[1]['dispatcher']) {
+async function send({ services, request, exchanges }: Sender, authorization: string, dispatcher?: Parameters<typeof sendHttpRequest>[1]['dispatcher']) {
   let rawHeaders: HeaderList = [];
   let body: Buffer | undefined;
   const exchange = await sendHttpRequest(services, {
@@ -125,6 +137,7 @@ async function send(services: RunServices, request: CredentialRequest, authoriza
     onRawHeaders: (headers) => (rawHeaders = headers),
     onBody: (b) => (body = b),
   });
+  exchanges.push({ ...exchange, address: request.address });
   return { exchange, rawHeaders, ...(body !== undefined ? { body } : {}) };
 }
 

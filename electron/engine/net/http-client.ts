@@ -222,23 +222,7 @@ export async function sendHttpRequest(services: RunServices, spec: HttpRequestSp
             // A consumer's bug must not lose the exchange.
           }
         }
-        const challengeValues = headerValues(raw, 'www-authenticate');
-        const parsed = parseWwwAuthenticate(challengeValues);
-        const date = headerValue(raw, 'date');
-        const serverTime = date === undefined ? NaN : Date.parse(date);
-        const location = headerValue(raw, 'location');
-        response = {
-          status: statusCode,
-          statusText: statusMessage ?? '',
-          httpVersion: httpVersion ?? '1.1',
-          headers: redactResponseHeaders(raw),
-          challenges: parsed.challenges,
-          ...(parsed.problems.length ? { challengeProblems: parsed.problems.map((p) => `line ${p.field + 1}, offset ${p.offset}: ${p.message}`) } : {}),
-          identity: serverIdentity(raw),
-          ...(date !== undefined ? { date } : {}),
-          ...(Number.isFinite(serverTime) ? { clockSkewMs: Math.round(serverTime - services.now()) } : {}),
-          ...(location !== undefined ? { location: redactUrl(location) } : {}),
-        };
+        response = recordedResponse(raw, statusCode, statusMessage ?? '', httpVersion ?? '1.1', services.now());
       },
       onResponseData(ctl, chunk) {
         if (finished) return;
@@ -274,6 +258,29 @@ export async function sendHttpRequest(services: RunServices, spec: HttpRequestSp
       finish(classifyHttpError(error));
     }
   });
+}
+
+/**
+ * A response head as evidence: headers redacted, challenges parsed, server identity, clock skew
+ * against `now`, the Location without tokens. Shared by every place that records an exchange.
+ */
+export function recordedResponse(raw: HeaderList, status: number, statusText: string, httpVersion: string, now: number): Omit<NonNullable<HttpExchange['response']>, 'body'> {
+  const parsed = parseWwwAuthenticate(headerValues(raw, 'www-authenticate'));
+  const date = headerValue(raw, 'date');
+  const serverTime = date === undefined ? NaN : Date.parse(date);
+  const location = headerValue(raw, 'location');
+  return {
+    status,
+    statusText,
+    httpVersion,
+    headers: redactResponseHeaders(raw),
+    challenges: parsed.challenges,
+    ...(parsed.problems.length ? { challengeProblems: parsed.problems.map((p) => `line ${p.field + 1}, offset ${p.offset}: ${p.message}`) } : {}),
+    identity: serverIdentity(raw),
+    ...(date !== undefined ? { date } : {}),
+    ...(Number.isFinite(serverTime) ? { clockSkewMs: Math.round(serverTime - now) } : {}),
+    ...(location !== undefined ? { location: redactUrl(location) } : {}),
+  };
 }
 
 /** Undici's raw header pairs (Buffers, latin-1 on the wire) as a list, duplicates and case kept. */

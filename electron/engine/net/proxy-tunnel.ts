@@ -47,6 +47,8 @@ export interface TunnelResult {
   proxyAddress?: string;
   status?: number;
   statusText?: string;
+  /** Of the proxy's status line, e.g. `1.1`. */
+  httpVersion?: string;
   /** As received, redacted like every recorded header list. */
   headers?: HeaderList;
   challenges: AuthChallenge[];
@@ -56,6 +58,15 @@ export interface TunnelResult {
   socket?: Duplex;
   timings: { connectMs?: number; totalMs: number };
   error?: ErrorInfo<ProxyConnectErrorKind>;
+}
+
+/** The headers of the CONNECT request, as sent (no credentials ever). */
+export function connectRequestHeaders(target: string): HeaderList {
+  return [
+    ['Host', target],
+    ['User-Agent', OUTLOOK_USER_AGENT],
+    ['Proxy-Connection', 'Keep-Alive'],
+  ];
 }
 
 /** `host:port` as a CONNECT target (IPv6 literals in brackets). */
@@ -110,7 +121,7 @@ export async function openTunnel(options: TunnelOptions): Promise<TunnelResult> 
       port: options.proxy.port,
       method: 'CONNECT',
       path: target,
-      headers: { Host: target, 'User-Agent': OUTLOOK_USER_AGENT, 'Proxy-Connection': 'Keep-Alive' },
+      headers: Object.fromEntries(connectRequestHeaders(target)),
       maxHeaderSize: MAX_PROXY_HEADER_BYTES,
       // No pooling agent: each CONNECT has its own connection. (With `createConnection` Node
       // uses no agent at all; `agent: false` would make it ignore `createConnection`.)
@@ -137,6 +148,7 @@ export async function openTunnel(options: TunnelOptions): Promise<TunnelResult> 
       const answer: TunnelResult = {
         status,
         statusText: response.statusMessage ?? '',
+        httpVersion: response.httpVersion,
         headers: redactResponseHeaders(raw),
         challenges: parsed.challenges,
         ...(parsed.problems.length ? { challengeProblems: parsed.problems.map((p) => `line ${p.field + 1}, offset ${p.offset}: ${p.message}`) } : {}),

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import tls, { type SecureContext } from 'node:tls';
-import type { MtuExchange } from '../../../shared/model/probe-data';
+import type { HeaderList, MtuExchange } from '../../../shared/model/probe-data';
 import { classifyTlsError } from './tls-errors';
 import { reasonText } from './tcp-connect';
 
@@ -34,6 +34,18 @@ export interface SizedExchangeOptions {
   /** Until then the answer must be complete; an open connection without it is `stalled`. */
   timeoutMs: number;
   signal: AbortSignal;
+  /** Gets the answer's status line and headers as received (unredacted: record only through the redaction helpers). */
+  onHead?: (head: ResponseHead) => void;
+}
+
+/** The status line and headers of the answer. */
+export interface ResponseHead {
+  httpVersion: string;
+  status: number;
+  statusText: string;
+  headers: HeaderList;
+  /** Bytes of the head on the wire, blank line included. */
+  headBytes: number;
 }
 
 type Phase = 'connect' | 'handshake' | 'response';
@@ -50,24 +62,29 @@ interface ResponseShape {
   headBytes: number;
   contentLength?: number;
   chunked: boolean;
+  head: ResponseHead;
 }
 
 function parseHead(data: Buffer): ResponseShape | undefined {
   const end = data.indexOf('\r\n\r\n');
   if (end < 0) return undefined;
-  const lines = data.subarray(0, end).toString('latin1').split('\r\n');
+  const [statusLine = '', ...lines] = data.subarray(0, end).toString('latin1').split('\r\n');
+  const status = /^HTTP\/(\d(?:\.\d)?) (\d{3}) ?(.*)$/.exec(statusLine);
   let contentLength: number | undefined;
   let chunked = false;
-  for (const line of lines.slice(1)) {
+  const headers: HeaderList = [];
+  for (const line of lines) {
     const colon = line.indexOf(':');
     if (colon <= 0) continue;
-    const name = line.slice(0, colon).trim().toLowerCase();
+    const name = line.slice(0, colon).trim();
     const value = line.slice(colon + 1).trim();
-    if (name === 'content-length' && /^\d+$/.test(value)) contentLength = Number(value);
-    if (name === 'transfer-encoding' && /chunked/i.test(value)) chunked = true;
+    headers.push([name, value]);
+    const lower = name.toLowerCase();
+    if (lower === 'content-length' && /^\d+$/.test(value)) contentLength = Number(value);
+    if (lower === 'transfer-encoding' && /chunked/i.test(value)) chunked = true;
   }
-  const status = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(lines[0] ?? '')?.[1];
-  return { ...(status ? { status: Number(status) } : {}), headBytes: end + 4, ...(contentLength !== undefined && !chunked ? { contentLength } : {}), chunked };
+  const head: ResponseHead = { httpVersion: status?.[1] ?? '1.1', status: status ? Number(status[2]) : 0, statusText: status?.[3] ?? '', headers, headBytes: end + 4 };
+  return { ...(status ? { status: head.status } : {}), headBytes: end + 4, ...(contentLength !== undefined && !chunked ? { contentLength } : {}), chunked, head };
 }
 
 /** The last chunk of a chunked body (`0` CRLF, no trailers, CRLF). */
@@ -164,7 +181,16 @@ export function sizedExchange(options: SizedExchangeOptions): Promise<MtuExchang
       lastByteAt = performance.now();
       // Only the head and the tail matter: keep the head until it is parsed, then a short tail.
       kept = Buffer.concat([kept, chunk]);
-      if (!shape) shape = parseHead(kept);
+      if (!shape) {
+        shape = parseHead(kept);
+        if (shape && options.onHead) {
+          try {
+            options.onHead(shape.head);
+          } catch {
+            // A consumer's bug must not lose the measurement.
+          }
+        }
+      }
       if (shape) kept = kept.subarray(-LAST_CHUNK.length);
       if (complete()) finish('ok');
     });

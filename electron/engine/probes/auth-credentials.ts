@@ -124,12 +124,14 @@ export const authCredentialsProbe = defineProbe({
     data.address = address;
     const request = requestFor(input.endpoint, data.host);
     const anonymous = await sendHttpRequest(services, { url: url.href, address, ...request, signal, timeoutMs: STEP_HTTP_TIMEOUT_MS });
+    data.exchanges = [{ ...anonymous, address }];
     const offered = anonymous.response?.status === 401 ? anonymous.response.challenges : [];
     if (offered.length === 0) {
       return { status: 'fail', summary: `${data.url}: no sign-in offered (${anonymous.response ? `HTTP ${anonymous.response.status}` : anonymous.error?.message ?? 'no answer'})`, data };
     }
     const result = await sendWithCredentials(services, { url: url.href, address, ...request, offered, signal, timeoutMs: STEP_HTTP_TIMEOUT_MS }, credentials);
     data.attempts = result.attempts;
+    data.exchanges.push(...result.exchanges);
     if (data.mapi && result.final) {
       const code = Number(headerValue(result.final.rawHeaders, 'x-responsecode'));
       if (Number.isInteger(code)) data.mapi.responseCode = code;

@@ -50,6 +50,11 @@ beforeAll(async () => {
       'autodiscover-s.outlook.com',
       'autodiscover.err.test',
       'autodiscover.addr.test',
+      'autodiscover.code8.test',
+      'autodiscover.code11.test',
+      'autodiscover.refused.test',
+      'autodiscover.fallback.test',
+      'autodiscover.backend.test',
     ],
     addresses: {
       '127.0.1.2': { users: USERS },
@@ -65,6 +70,13 @@ beforeAll(async () => {
       '127.0.7.2': { auth: 'exchange-online' },
       '127.0.8.2': { users: USERS, autodiscover: { signedIn: { error600: true } } },
       '127.0.8.3': { users: USERS, autodiscover: { signedIn: { redirectAddr: 'anna@contoso.test' } } },
+      // MAPI refuses the signed-in mailbox; Outlook Anywhere is off (EXPR not offered) unless said otherwise.
+      '127.0.10.2': { users: USERS, autodiscover: { signedIn: { settings: { rpcHttp: false } } }, mapiRefusal: { responseCode: 8 } },
+      '127.0.10.3': { users: USERS, autodiscover: { signedIn: { settings: { rpcHttp: false } } }, mapiRefusal: { responseCode: 11 } },
+      '127.0.10.4': { users: USERS, autodiscover: { signedIn: { settings: { rpcHttp: false } } }, mapiRefusal: { status: 403 } },
+      '127.0.10.5': { users: USERS, autodiscover: { signedIn: { settings: { rpcHttp: true } } }, mapiRefusal: { responseCode: 11 } },
+      // Signed in, the back end behind /mapi and /EWS fails.
+      '127.0.10.6': { users: USERS, signedInError: { status: 500 } },
     },
     plain: { port: 80, addresses: { '127.0.3.2': { autodiscover: { redirect: { location: 'https://mail.redirect.test/autodiscover/autodiscover.xml' } } } } },
   });
@@ -86,6 +98,11 @@ beforeAll(async () => {
       'autodiscover-s.outlook.com': ['127.0.7.2'],
       'autodiscover.err.test': ['127.0.8.2'],
       'autodiscover.addr.test': ['127.0.8.3'],
+      'autodiscover.code8.test': ['127.0.10.2'],
+      'autodiscover.code11.test': ['127.0.10.3'],
+      'autodiscover.refused.test': ['127.0.10.4'],
+      'autodiscover.fallback.test': ['127.0.10.5'],
+      'autodiscover.backend.test': ['127.0.10.6'],
     },
   });
   dir = await mkdtemp(path.join(tmpdir(), 'od-autodiscover-'));
@@ -244,5 +261,39 @@ describe.skipIf(problem !== undefined)('Autodiscover walk and credential test in
     expect(mapi?.mapi).toMatchObject({ externalBlocked: true, rpcHttpOffered: false });
     expect(run.findings).toContain('server.mapi-blocked-external');
     expect(run.findings).not.toContain('auth.credentials-rejected');
+  });
+
+  it.each([
+    ['X-ResponseCode 8 (anonymous not allowed)', 'code8.test', { responseCode: 8 }, 200],
+    ['X-ResponseCode 11 (no privilege)', 'code11.test', { responseCode: 11 }, 200],
+    ['403 Forbidden', 'refused.test', {}, 403],
+  ])('MAPI refuses the signed-in mailbox with %s, RPC over HTTP off: server.mapi-blocked-external from the real probe', async (_name, domain, mapi, status) => {
+    const run = await diagnose(`anna@${domain}`, { user: 'CONTOSO\\anna', password: PASSWORD });
+    const result = probesOf(run.evidence, 'auth.credentials').find((r) => r.data?.endpoint === 'mapi')!;
+    expect(result.data?.url).toBe(`https://autodiscover.${domain}/mapi/emsmdb/`);
+    expect(result.data?.attempts).toMatchObject([{ method: 'ntlm', status, rejected: false }]);
+    expect(result.data?.mapi).toEqual({ ...mapi, externalBlocked: true, rpcHttpOffered: false });
+    expect(run.findings).toContain('server.mapi-blocked-external');
+    expect(run.diagnosis.findings.find((f) => f.id === 'server.mapi-blocked-external')?.evidence).toEqual([result.id]);
+    expect(run.findings).not.toContain('auth.credentials-rejected');
+  });
+
+  it('MAPI refuses the mailbox but Outlook Anywhere is still offered: Outlook falls back, nothing is raised', async () => {
+    const run = await diagnose('anna@fallback.test', { user: 'CONTOSO\\anna', password: PASSWORD });
+    const mapi = probesOf(run.evidence, 'auth.credentials').find((r) => r.data?.endpoint === 'mapi')?.data?.mapi;
+    expect(mapi).toEqual({ responseCode: 11, externalBlocked: true, rpcHttpOffered: true });
+    expect(run.findings).not.toContain('server.mapi-blocked-external');
+  });
+
+  it('signed in, /mapi and /EWS answer 500 (broken back end): server.backend-error from the credential test', async () => {
+    const run = await diagnose('anna@backend.test', { user: 'CONTOSO\\anna', password: PASSWORD });
+    const signedIn = probesOf(run.evidence, 'auth.credentials').filter((r) => r.data?.endpoint !== 'autodiscover');
+    expect(signedIn.map((r) => `${r.data?.endpoint} ${r.data?.attempts.map((a) => `${a.method}:${a.status}`).join(',')}`).sort()).toEqual(['ews ntlm:500', 'mapi ntlm:500']);
+    // The anonymous probes saw a healthy 401: only the sign-in shows the back end's failure.
+    expect(probesOf(run.evidence, 'http').filter((r) => r.data?.response?.status === 500)).toEqual([]);
+    const finding = run.diagnosis.findings.find((f) => f.id === 'server.backend-error');
+    expect(finding).toMatchObject({ severity: 'problem', args: { host: 'autodiscover.backend.test' } });
+    expect(finding?.evidence.sort()).toEqual(signedIn.map((r) => r.id).sort());
+    expect(String(finding?.args.endpoints)).toContain('https://autodiscover.backend.test/mapi/emsmdb/ → HTTP 500 (ntlm)');
   });
 });

@@ -5,7 +5,7 @@ import { OWA_LOGON_PAGE_BYTES, startExchangeLab, type ExchangeLab } from '../../
 import { staticDnsProbe } from '../../../e2e/lab/static-dns';
 import { createRunServices } from '../create-run-services';
 import { runProbes } from '../runner';
-import { DF_SWEEP_TIMEOUT_MS, LARGE_RESPONSE_MIN_BYTES, MTU_EXCHANGE_TIMEOUT_MS, mtuProbe } from './mtu';
+import { DF_SWEEP_TIMEOUT_MS, LARGE_REQUEST_PADDING_BYTES, LARGE_RESPONSE_MIN_BYTES, MTU_EXCHANGE_TIMEOUT_MS, mtuProbe } from './mtu';
 import { tcpProbe } from './tcp';
 
 /**
@@ -70,6 +70,13 @@ describe('mtu probe', () => {
       expect(r.data!.largeResponse!.receivedBytes).toBe(r.data!.largeResponse!.responseBytes);
       for (const e of [r.data!.small, r.data!.large, r.data!.largeResponse!]) expect(e.handshakeBytes).toBeGreaterThan(500);
       expect(r.summary).toMatch(/^small \d+ B request: answered in \d+ ms; large \d+ B request: answered in \d+ ms; large answer \(\d+ B, status 200\) in \d+ ms$/);
+      // All three transfers as HTTP exchanges for the bundle's HAR: the request as sent, the answer's head.
+      const [small, large, largeAnswer] = r.data!.exchanges!;
+      expect(small).toMatchObject({ request: { method: 'GET', url: `https://${HOST}:${lab.port}/EWS/Exchange.asmx` }, address: r.data!.address, response: { status: 401, statusText: 'Unauthorized', httpVersion: '1.1' } });
+      expect(small!.response!.challenges.map((c) => c.scheme)).toEqual(['Negotiate', 'NTLM']);
+      expect(large!.request.headers.find(([n]) => n === 'X-Outlook-Doktor-Padding')?.[1]).toHaveLength(LARGE_REQUEST_PADDING_BYTES);
+      expect(large!.response?.status).toBe(401);
+      expect(largeAnswer).toMatchObject({ request: { url: expect.stringContaining('/owa/auth/logon.aspx') as string }, response: { status: 200 } });
     }
     const owa = lab.requests.filter((q) => q.target.startsWith('/owa/auth/logon.aspx'));
     expect(owa.map((q) => q.target)).toContain(`/owa/auth/logon.aspx?url=${encodeURIComponent(`https://${HOST}:${lab.port}/owa/`)}&reason=0`);
@@ -101,11 +108,12 @@ describe('mtu probe', () => {
     expect(mtu.map((r) => r.data?.address)).toEqual(['127.0.0.2']);
   });
 
-  it('records both exchanges stalled when the server answers nothing, and sweeps no pings (the path is not the cause)', async () => {
+  it('records every exchange stalled when the server answers nothing, and sweeps no pings (the path is not the cause)', async () => {
     const { mtu, elapsed } = await probe({ [HOST]: ['127.0.0.4'] });
     expect(mtu).toHaveLength(1);
     expect(mtu[0]).toMatchObject({ status: 'fail', data: { small: { outcome: 'stalled' }, large: { outcome: 'stalled' } } });
     expect(mtu[0]!.data!.dfSweep).toBeUndefined();
+    expect(mtu[0]!.data!.exchanges?.map((e) => `${e.response?.status ?? 'none'} ${e.error?.kind}`)).toEqual(['none timeout', 'none timeout', 'none timeout']);
     expect(elapsed).toBeLessThan(MTU_EXCHANGE_TIMEOUT_MS + MARGIN_MS);
   });
 });

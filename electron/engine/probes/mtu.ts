@@ -1,12 +1,14 @@
 import { isIPv6 } from 'node:net';
-import type { MtuData, MtuExchange } from '../../../shared/model/probe-data';
+import { redactRequestHeaders } from '../../../shared/http/header-list';
+import type { HeaderList, HttpExchange, MtuData, MtuExchange } from '../../../shared/model/probe-data';
 import { formatHostPort } from '../../../shared/validate';
 import { defineProbe, type PlanView, type ProbeTask } from '../probe';
 import { dfPing } from '../net/df-ping';
 import { dfSweep } from '../net/df-sweep';
 import { endpointKey, ipFamilyOf, normalizeName, type Endpoint } from '../net/endpoints';
 import { OUTLOOK_USER_AGENT } from '../net/outlook-requests';
-import { sizedExchange } from '../net/sized-exchange';
+import { recordedResponse } from '../net/http-client';
+import { sizedExchange, type ResponseHead } from '../net/sized-exchange';
 import { tlsContext } from '../net/tls-handshake';
 import { deadlineSignal } from '../net/deadline-signal';
 
@@ -101,13 +103,41 @@ export function planMtu(view: PlanView): ProbeTask<MtuProbeInput>[] {
     });
 }
 
+/** The request's headers, with `padding` bytes in a header of its own when asked for. */
+export function mtuRequestHeaders(host: string, port: number, padding: number): HeaderList {
+  // No Accept-Encoding: the answer comes uncompressed, as large as the server's page is.
+  const headers: HeaderList = [
+    ['Host', hostHeader(host, port)],
+    ['User-Agent', OUTLOOK_USER_AGENT],
+    ['Accept', '*/*'],
+  ];
+  if (padding > 0) headers.push(['X-Outlook-Doktor-Padding', 'x'.repeat(padding)]);
+  headers.push(['Connection', 'close']);
+  return headers;
+}
+
 /** The request, with `padding` bytes in a header of its own when asked for; EWS unless `path` says otherwise. */
 export function mtuRequest(host: string, port: number, padding: number, path = PROBE_PATH): Buffer {
-  // No Accept-Encoding: the answer comes uncompressed, as large as the server's page is.
-  const lines = [`GET ${path} HTTP/1.1`, `Host: ${hostHeader(host, port)}`, `User-Agent: ${OUTLOOK_USER_AGENT}`, 'Accept: */*'];
-  if (padding > 0) lines.push(`X-Outlook-Doktor-Padding: ${'x'.repeat(padding)}`);
-  lines.push('Connection: close');
+  const lines = [`GET ${path} HTTP/1.1`, ...mtuRequestHeaders(host, port, padding).map(([name, value]) => `${name}: ${value}`)];
   return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
+}
+
+/**
+ * One exchange of the probe as an HTTP exchange for the bundle's HAR: the request as sent, the
+ * answer's head as received (redacted); the body is not kept (only its size matters here).
+ */
+function mtuHttpExchange(input: MtuProbeInput, padding: number, path: string, measured: MtuExchange, head: ResponseHead | undefined, startedAt: string, now: number): HttpExchange {
+  const url = `https://${hostHeader(input.host, input.port)}${path}`;
+  return {
+    request: { method: 'GET', url, headers: redactRequestHeaders(mtuRequestHeaders(input.host, input.port, padding)), bodyBytes: 0 },
+    address: input.address,
+    ...(head
+      ? { response: { ...recordedResponse(head.headers, head.status, head.statusText, head.httpVersion, now), body: { bytes: Math.max(0, measured.responseBytes - head.headBytes), truncated: measured.outcome !== 'ok' } } }
+      : {}),
+    timings: { totalMs: measured.durationMs },
+    startedAt,
+    ...(measured.error ? { error: { kind: measured.outcome === 'stalled' ? 'timeout' : 'other', message: measured.error.message } } : {}),
+  };
 }
 
 function describe(exchange: MtuExchange): string {
@@ -134,8 +164,10 @@ export const mtuProbe = defineProbe({
     const servername = ipFamilyOf(input.host) ? undefined : input.host;
     const context = tlsContext(services.trustedCa, 'modern');
     const largeResponsePath = owaLogonPath(input.host, input.port);
-    const exchange = (padding: number, path?: string) =>
-      sizedExchange({
+    const exchange = async (padding: number, path = PROBE_PATH) => {
+      const startedAt = new Date(services.now()).toISOString();
+      let head: ResponseHead | undefined;
+      const measured = await sizedExchange({
         address: input.address,
         port: input.port,
         ...(servername ? { servername } : {}),
@@ -143,8 +175,14 @@ export const mtuProbe = defineProbe({
         request: mtuRequest(input.host, input.port, padding, path),
         timeoutMs: MTU_EXCHANGE_TIMEOUT_MS,
         signal,
+        onHead: (h) => (head = h),
       });
-    const [small, large, largeResponse] = await Promise.all([exchange(0), exchange(LARGE_REQUEST_PADDING_BYTES), exchange(0, largeResponsePath)]);
+      return { measured, http: mtuHttpExchange(input, padding, path, measured, head, startedAt, services.now()) };
+    };
+    const [smallRun, largeRun, largeResponseRun] = await Promise.all([exchange(0), exchange(LARGE_REQUEST_PADDING_BYTES), exchange(0, largeResponsePath)]);
+    const small = smallRun.measured;
+    const large = largeRun.measured;
+    const largeResponse = largeResponseRun.measured;
     const data: MtuData = {
       host: input.host,
       address: input.address,
@@ -153,6 +191,7 @@ export const mtuProbe = defineProbe({
       small,
       large,
       largeResponse: { ...largeResponse, path: largeResponsePath.split('?')[0]! },
+      exchanges: [smallRun.http, largeRun.http, largeResponseRun.http],
     };
 
     let sweepText = '';

@@ -1,8 +1,8 @@
 import { isIP } from 'node:net';
-import { headerValue } from '../../../shared/http/header-list';
-import type { ProxyConnectData, ProxyServer, ProxyTunnelTls } from '../../../shared/model/probe-data';
+import { headerValue, serverIdentity } from '../../../shared/http/header-list';
+import type { HttpErrorKind, HttpExchange, ProxyConnectData, ProxyConnectErrorKind, ProxyServer, ProxyTunnelTls } from '../../../shared/model/probe-data';
 import { peerChain } from '../net/certificate-info';
-import { openTunnel } from '../net/proxy-tunnel';
+import { connectRequestHeaders, connectTarget, openTunnel, type TunnelResult } from '../net/proxy-tunnel';
 import { classifyTrustError } from '../net/tls-errors';
 import { tlsContext, tlsHandshake } from '../net/tls-handshake';
 import { defineProbe } from '../probe';
@@ -39,6 +39,50 @@ function summarize(data: ProxyConnectData): string {
 }
 
 /**
+ * The CONNECT as an HTTP exchange for the bundle's HAR: the request line's target is the
+ * authority (`host:port`); HAR wants an absolute URL, so it reads `https://host:port`.
+ */
+function connectExchange(input: ProxyConnectInput, tunnel: TunnelResult, startedAt: string): HttpExchange {
+  const target = connectTarget(input.host, input.port);
+  const headers = tunnel.headers ?? [];
+  return {
+    request: { method: 'CONNECT', url: `https://${target}`, headers: connectRequestHeaders(target), bodyBytes: 0 },
+    ...(tunnel.proxyAddress ? { address: tunnel.proxyAddress } : {}),
+    ...(tunnel.status !== undefined
+      ? {
+          response: {
+            status: tunnel.status,
+            statusText: tunnel.statusText ?? '',
+            httpVersion: tunnel.httpVersion ?? '1.1',
+            headers,
+            // The proxy's challenges are Proxy-Authenticate (in `headers` and `proxyChallenges`), not WWW-Authenticate.
+            challenges: [],
+            identity: serverIdentity(headers),
+            body: tunnel.body ?? { bytes: 0, truncated: false },
+          },
+        }
+      : {}),
+    timings: { ...(tunnel.timings.connectMs !== undefined ? { connectMs: tunnel.timings.connectMs } : {}), totalMs: tunnel.timings.totalMs },
+    startedAt,
+    ...(tunnel.error ? { error: { kind: tunnelErrorKind(tunnel.error.kind), message: tunnel.error.message } } : {}),
+  };
+}
+
+/** The tunnel's error kinds in HTTP terms. */
+function tunnelErrorKind(kind: ProxyConnectErrorKind): HttpErrorKind {
+  switch (kind) {
+    case 'proxy-unreachable':
+      return 'unreachable';
+    case 'timeout':
+    case 'reset':
+    case 'protocol':
+      return kind;
+    default:
+      return 'other';
+  }
+}
+
+/**
  * A CONNECT to the Exchange host through each proxy that applies, without proxy credentials,
  * and through an open tunnel the TLS handshake with SNI = host: the chain as Outlook sees it on
  * this path, to compare with the direct one (`tls`) for signs of TLS inspection.
@@ -65,6 +109,7 @@ export const proxyConnectProbe = defineProbe({
       }));
     }),
   async run({ input, signal, services }) {
+    const startedAt = new Date(services.now()).toISOString();
     const tunnel = await openTunnel({
       proxy: input.proxy,
       host: input.host,
@@ -89,6 +134,7 @@ export const proxyConnectProbe = defineProbe({
       timings: tunnel.timings,
       ...(tunnel.error ? { error: tunnel.error } : {}),
     };
+    data.exchanges = [connectExchange(input, tunnel, startedAt)];
 
     if (tunnel.socket) {
       const servername = isIP(input.host) ? undefined : input.host;

@@ -7,6 +7,7 @@ import { startConnectivityServer, type ConnectivityServer } from '../../../e2e/l
 import { startLabDnsServer, type LabDnsServer } from '../../../e2e/lab/dns-server';
 import { startExchangeLab, type ExchangeLab } from '../../../e2e/lab/exchange-server';
 import { startPacServer, type PacServer } from '../../../e2e/lab/pac-server';
+import { spkiSha256Of } from '../../../e2e/lab/pki';
 import { startTestProxy, type TestProxy } from '../../../e2e/lab/test-proxy';
 import { startTinyproxy, tinyproxyUnavailable, type Tinyproxy } from '../../../e2e/lab/tinyproxy';
 import { probesOf, okProbesOf } from '../../../shared/model/evidence';
@@ -33,7 +34,7 @@ let dns: LabDnsServer;
 let dir: string;
 let caFile: string;
 let tiny: Tinyproxy | undefined;
-const proxies: Record<'auth' | 'refuse' | 'silent' | 'intercept' | 'zscaler', TestProxy> = {} as never;
+const proxies: Record<'auth' | 'refuse' | 'silent' | 'intercept' | 'zscaler' | 'lookalike', TestProxy> = {} as never;
 let pac: PacServer;
 const noTinyproxy = tinyproxyUnavailable();
 if (noTinyproxy) console.log(`proxy-diagnosis: runs through tinyproxy skipped: ${noTinyproxy}`);
@@ -42,12 +43,13 @@ beforeAll(async () => {
   [lab, ncsi] = await Promise.all([startExchangeLab({ addresses: { '127.0.0.2': {} } }), startConnectivityServer({ variant: 'ok' })]);
   dns = await startLabDnsServer({ zone: { [HOST]: ['127.0.0.2'], [NCSI_HOST]: [ncsi.address], 'dead.contoso.test': ['127.0.0.9'] } });
   const upstream = { [HOST]: '127.0.0.2', 'dead.contoso.test': '127.0.0.2' };
-  [proxies.auth, proxies.refuse, proxies.silent, proxies.intercept, proxies.zscaler] = await Promise.all([
+  [proxies.auth, proxies.refuse, proxies.silent, proxies.intercept, proxies.zscaler, proxies.lookalike] = await Promise.all([
     startTestProxy({ mode: 'auth', upstream }),
     startTestProxy({ mode: 'refuse', upstream }),
     startTestProxy({ mode: 'silent', upstream }),
     startTestProxy({ mode: 'intercept', upstream }),
     startTestProxy({ mode: 'intercept', upstream, caName: 'Zscaler Intermediate Root CA (zscaler.net)' }),
+    startTestProxy({ mode: 'intercept', upstream, impersonate: lab.ca }),
   ]);
   if (!noTinyproxy) tiny = await startTinyproxy(upstream);
   pac = await startPacServer({ proxy: tiny ? `${tiny.address}:${tiny.port}` : `${proxies.auth.address}:${proxies.auth.port}` });
@@ -119,6 +121,10 @@ describe('diagnosis through a proxy', () => {
     const run = await diagnoseWith({ proxy: proxies.auth.url });
     expect(run.finding('proxy.auth-required')?.args).toMatchObject({ proxy: `127.0.0.1:${proxies.auth.port}`, host: HOST, methods: 'Negotiate, NTLM, Basic' });
     expect(proxies.auth.requests.every((r) => !r.headers.some(([n]) => n.toLowerCase() === 'proxy-authorization'))).toBe(true);
+    // The CONNECT itself is an HTTP exchange for the bundle's HAR, with the proxy's 407 and its page.
+    const [connect] = probesOf(run.evidence, 'proxy.connect')[0]!.data!.exchanges!;
+    expect(connect).toMatchObject({ request: { method: 'CONNECT', url: `https://${HOST}:${lab.port}` }, address: '127.0.0.1', response: { status: 407, body: { preview: expect.stringContaining('Please sign in') as string } } });
+    expect(connect!.response!.headers.filter(([n]) => n === 'Proxy-Authenticate').map(([, v]) => v)).toEqual(['Negotiate', 'NTLM', 'Basic realm="Contoso Proxy"']);
     // No request went through it: nothing Outlook-like was sent past a 407.
     expect(okProbesOf(run.evidence, 'http').filter((r) => r.data.via)).toEqual([]);
   });
@@ -142,6 +148,24 @@ describe('diagnosis through a proxy', () => {
 
     const zscaler = await diagnoseWith({ proxy: proxies.zscaler.url });
     expect(zscaler.finding('tls.intercepted')?.args).toMatchObject({ product: 'Zscaler' });
+  });
+
+  it('an inspecting proxy whose CA copies the real CA\'s name: the issuer reads the same, the key tells it', async () => {
+    const run = await diagnoseWith({ proxy: proxies.lookalike.url });
+    const [connect] = okProbesOf(run.evidence, 'proxy.connect');
+    const [direct] = okProbesOf(run.evidence, 'tls');
+    expect(connect?.data.tls?.chain[0]?.issuer).toBe(direct?.data.chain[0]?.issuer);
+    expect(connect?.data.tls?.chain[1]?.subject).toBe(direct?.data.chain[1]?.subject);
+    const hit = run.finding('tls.intercepted');
+    expect(hit?.args).toMatchObject({
+      host: HOST,
+      issuer: 'CN=Outlook-Doktor Test Root CA, O=Outlook-Doktor Tests',
+      path: proxies.lookalike.url,
+      note: 'same-name-other-key',
+      issuerKey: await spkiSha256Of(proxies.lookalike.ca.certPem),
+      directIssuerKey: await spkiSha256Of(lab.ca.certPem),
+    });
+    expect(run.report.findings.find((f) => f.id === 'tls.intercepted')?.detail).toContain(await spkiSha256Of(proxies.lookalike.ca.certPem));
   });
 
   it('only the proxy path works: tcp.unreachable is lowered, Outlook\'s path is fine', async () => {
@@ -177,6 +201,9 @@ describe('diagnosis with a PAC file (Windows settings handed in, everything else
     const started = performance.now();
     const run = await diagnoseWith({}, windowsWith(pac.url(file)));
     expect(run.finding('proxy.pac-failed')?.args).toMatchObject({ pacUrl: pac.url(file) });
+    // The download is an HTTP exchange for the bundle's HAR, the script capped as any body.
+    const download = probesOf(run.evidence, 'proxy.config')[0]!.data!.pac!.exchanges!;
+    expect(download.map((e) => `${e.request.method} ${e.request.url} ${e.response?.status}`)).toEqual([`GET ${pac.url(file)} ${file === '/missing.pac' ? 404 : 200}`]);
     expect(performance.now() - started).toBeLessThan(12_000);
     // Windows goes direct after a failed script: no proxy finding besides it.
     expect(run.ids).not.toContain('proxy.configured');

@@ -4,7 +4,7 @@ import { probesOf } from '../../../shared/model/evidence';
 import type { TlsData } from '../../../shared/model/probe-data';
 import type { ProbeResultOf } from '../../../shared/model/probe-result';
 import type { RunInput } from '../../../shared/model/run-input';
-import { createCa, days, issueCert, selfSignedCert, type IssuedCert, type TestCa } from '../../../e2e/lab/pki';
+import { createCa, days, issueCert, selfSignedCert, spkiSha256Of, type IssuedCert, type TestCa } from '../../../e2e/lab/pki';
 import { staticDnsProbe } from '../../../e2e/lab/static-dns';
 import { startBrokenTlsServer, startTlsServer, type BrokenTlsBehaviour, type LabServer } from '../../../e2e/lab/tls-server';
 import { createRunServices } from '../create-run-services';
@@ -12,6 +12,7 @@ import { tlsContext, tlsHandshake } from '../net/tls-handshake';
 import { DEADLINE_GRACE_MS, runProbes } from '../runner';
 import { tcpProbe } from './tcp';
 import { TLS_HANDSHAKE_TIMEOUT_MS, tlsProbe } from './tls';
+
 
 /** Slack for a loaded two-core machine on top of a deadline. */
 const MARGIN_MS = 1_500;
@@ -107,6 +108,10 @@ describe('tls probe: certificates', () => {
     expect(leaf.daysLeft).toBeGreaterThanOrEqual(363);
     expect(leaf.daysLeft).toBeLessThanOrEqual(365);
     expect(root).toMatchObject({ subject: 'CN=Outlook-Doktor Test Root CA, O=Outlook-Doktor Tests', isCA: true, selfSigned: true });
+    // The key's own fingerprint, from @peculiar/x509's reading of the certificate (another parser than Node's).
+    expect(leaf.spkiSha256).toBe(await spkiSha256Of(cert.certPem));
+    expect(root.spkiSha256).toBe(await spkiSha256Of(ca.certPem));
+    expect(leaf.spkiSha256).not.toBe(root.spkiSha256);
   });
 
   it('tells an expired certificate', async () => {

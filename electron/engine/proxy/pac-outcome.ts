@@ -30,6 +30,7 @@ export async function runPacFile(
     via,
     ...(fetched.status !== undefined ? { status: fetched.status } : {}),
     ...(fetched.bytes !== undefined ? { bytes: fetched.bytes } : {}),
+    ...(fetched.exchanges.length > 0 ? { exchanges: fetched.exchanges } : {}),
   };
   if (fetched.error || fetched.text === undefined) {
     return { outcome: { ...outcome, error: fetched.error ?? { kind: 'fetch', message: 'no content' } } };

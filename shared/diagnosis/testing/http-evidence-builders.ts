@@ -253,6 +253,7 @@ export function certificate(subject: string, issuer: string, names: string[] = [
     signatureAlgorithm: 'sha256WithRSAEncryption',
     signatureAlgorithmOid: '1.2.840.113549.1.1.11',
     fingerprint256: fingerprint,
+    spkiSha256: `key-${subject}@${issuer}`,
     isCA: false,
     selfSigned: false,
   };

@@ -26,6 +26,10 @@ export const de: FindingTextTable = {
       'Exchange nennt Outlook auf die erste Anfrage die Anmeldeverfahren, aus denen es wählen kann. Angeboten wurden: {{methods}}. ' +
       '„Negotiate“ bedeutet Kerberos mit NTLM als Ersatz (im Verbindungsstatus von Outlook „Nego“), „Bearer“ die moderne Anmeldung über Microsoft, „Basic“ die einfache Kennwortabfrage. ' +
       'Diese Übersicht ist kein Fehler; sie hilft, die anderen Befunde einzuordnen.',
+    notes: {
+      'held-back':
+        'Ihr Kennwort wurde beim Anmeldetest nicht an {{heldBackHosts}} gesendet: Autodiscover leitet dorthin weiter, der Server gehört aber nicht zur Maildomäne {{domain}}. Outlook fragt an dieser Stelle „Soll diese Website die Servereinstellungen konfigurieren?“ – bestätigen Sie das nur, wenn der IT-Support den Server kennt. Die Anmeldung dort ist nicht getestet.',
+    },
     user: ['Sie müssen hier nichts tun.'],
     admin: [
       'Üblich on-premises: Negotiate und NTLM auf /mapi und /EWS (Basic nur, wenn bewusst freigegeben); mit Hybrid Modern Authentication zusätzlich Bearer.',
@@ -151,6 +155,10 @@ export const en: FindingTextTable = {
       'On the first request Exchange tells Outlook the sign-in methods it can choose from. Offered: {{methods}}. ' +
       '"Negotiate" means Kerberos with NTLM as fallback ("Nego" in Outlook\'s connection status), "Bearer" the modern sign-in through Microsoft, "Basic" the simple password prompt. ' +
       'This overview is not an error; it helps to put the other findings in context.',
+    notes: {
+      'held-back':
+        'The sign-in test did not send your password to {{heldBackHosts}}: Autodiscover redirects there, but the server is not part of the mail domain {{domain}}. At this point Outlook asks "Allow this website to configure server settings?" – only confirm when IT support knows the server. Signing in there is not tested.',
+    },
     user: ['You do not need to do anything.'],
     admin: [
       'Usual on premises: Negotiate and NTLM on /mapi and /EWS (Basic only if deliberately allowed); with hybrid modern authentication also Bearer.',

@@ -8,6 +8,10 @@ export const de: FindingTextTable = {
       'Das Zertifikat, das dieser Computer für {{host}} sieht, stammt von „{{issuer}}“ und nicht vom Aussteller des Exchange-Servers. ' +
       'Ein Proxy, eine Firewall oder ein Virenschutz entschlüsselt die Verbindung, prüft sie und verschlüsselt sie mit einem eigenen Zertifikat neu. ' +
       'Outlook funktioniert damit nur, wenn dieses Zertifikat als vertrauenswürdig gilt und das Gerät die langen Outlook-Verbindungen unverändert weitergibt. Sonst zeigt Outlook Zertifikatswarnungen oder „Getrennt“.',
+    notes: {
+      'same-name-other-key':
+        'Der Aussteller trägt zwar denselben Namen wie direkt gesehen, hat aber einen anderen Schlüssel (SHA-256 des öffentlichen Schlüssels über den Proxy: {{issuerKey}}, direkt: {{directIssuerKey}}): Eine fremde Zertifizierungsstelle gibt sich als die echte aus.',
+    },
     user: [
       'Fragen Sie den IT-Support, ob auf Ihrem Computer oder im Netz eine HTTPS-Prüfung aktiv ist (in Virenschutzprogrammen heißt sie oft „Verschlüsselte Verbindungen prüfen“).',
       'Schalten Sie eine solche Funktion nicht selbst ab, wenn Ihre Firma sie vorschreibt. Melden Sie stattdessen diesen Befund.',
@@ -95,6 +99,10 @@ export const en: FindingTextTable = {
       'The certificate this computer sees for {{host}} comes from "{{issuer}}", not from the issuer of the Exchange server. ' +
       'A proxy, a firewall or an antivirus program decrypts the connection, inspects it and encrypts it again with its own certificate. ' +
       'Outlook only works with that if this certificate is trusted and the device passes Outlook\'s long-running connections through unchanged. Otherwise Outlook shows certificate warnings or "Disconnected".',
+    notes: {
+      'same-name-other-key':
+        'The issuer carries the same name as seen directly, but another key (SHA-256 of the public key through the proxy: {{issuerKey}}, directly: {{directIssuerKey}}): a foreign certification authority poses as the real one.',
+    },
     user: [
       'Ask IT support whether HTTPS inspection is active on your computer or in the network (antivirus programs often call it "scan encrypted connections").',
       'Do not switch such a feature off yourself if your company requires it. Report this finding instead.',
