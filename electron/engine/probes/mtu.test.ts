@@ -108,12 +108,12 @@ describe('mtu probe', () => {
     expect(mtu.map((r) => r.data?.address)).toEqual(['127.0.0.2']);
   });
 
-  it('records every exchange stalled when the server answers nothing, and sweeps no pings (the path is not the cause)', async () => {
+  it('records both EWS exchanges stalled when the server answers nothing there, and sweeps no pings (the path is not the cause)', async () => {
     const { mtu, elapsed } = await probe({ [HOST]: ['127.0.0.4'] });
     expect(mtu).toHaveLength(1);
     expect(mtu[0]).toMatchObject({ status: 'fail', data: { small: { outcome: 'stalled' }, large: { outcome: 'stalled' } } });
     expect(mtu[0]!.data!.dfSweep).toBeUndefined();
-    expect(mtu[0]!.data!.exchanges?.map((e) => `${e.response?.status ?? 'none'} ${e.error?.kind}`)).toEqual(['none timeout', 'none timeout', 'none timeout']);
+    expect(mtu[0]!.data!.exchanges?.map((e) => `${e.response?.status ?? 'none'} ${e.error?.kind}`)).toEqual(['none timeout', 'none timeout', '200 undefined']);
     expect(elapsed).toBeLessThan(MTU_EXCHANGE_TIMEOUT_MS + MARGIN_MS);
   });
 });
