@@ -97,7 +97,13 @@ test('a running check can be cancelled and still shows what it found', async ({ 
     await page.getByLabel(de.t('ui/start/serverLabel')).fill(target);
     await page.getByRole('button', { name: de.t('ui/start/submit') }).click();
     await expect(stepHeading(page, de.t('ui/running/title'))).toBeVisible();
-    // Cancel at once: the silent server holds the TLS and HTTP probes for only a few seconds.
+    // Sections fill in live while the TLS probe still waits: some done, the count not yet full.
+    await expect(page.locator('[data-section][data-state="done"]').first()).toBeVisible({ timeout: 5_000 });
+    await expect(page.locator('[data-section][data-state="running"]').first()).toBeVisible();
+    const [done, total] = ((await page.getByText(/^\d+ von \d+ Prüfungen fertig$/).textContent()) ?? '').match(/\d+/g)!.map(Number);
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(total!);
+    // Cancel now: the silent server holds the TLS and HTTP probes for only a few seconds.
     await page.getByRole('button', { name: de.t('ui/running/cancel') }).click();
     await expect(stepHeading(page, de.t('ui/running/titleCancelled'))).toBeVisible({ timeout: 10_000 });
     await snap(page, testInfo, 'cancel-cancelled');

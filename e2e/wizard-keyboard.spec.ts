@@ -67,14 +67,23 @@ test('a keyboard-only run from start to summary', async ({ page, context }, test
   // The summary's own IT part comes before the findings' IT parts (each finding card has one too).
   await expect(page.getByRole('button', { name: de.t('ui/summary/itPart') }).first()).toHaveAttribute('aria-expanded', 'true');
 
-  // The disabled future features stay reachable, so their explanation can be read.
-  await tabTo(page, (a) => a.tag === 'button' && a.name === de.t('ui/summary/startMonitor'));
-  await expect(page.getByRole('tooltip')).toHaveText(de.t('ui/summary/unavailable'));
-
   // Copy with Enter.
-  await tabTo(page, (a) => a.tag === 'button' && a.name === de.t('ui/summary/copy'), { backwards: true });
+  await tabTo(page, (a) => a.tag === 'button' && a.name === de.t('ui/summary/copy'));
   await page.keyboard.press('Enter');
   await expect(page.getByText(de.t('ui/summary/copied'))).toBeVisible();
+
+  // The monitor starts with Enter on the checked server, sets a marker and stops, all by keyboard.
+  await tabTo(page, (a) => a.tag === 'button' && a.name === de.t('ui/summary/startMonitor'));
+  await page.keyboard.press('Enter');
+  await expect(stepHeading(page, de.t('ui/monitor/title'))).toBeFocused();
+  await expect(page.locator('[data-monitor-phase="running"]')).toBeVisible();
+  await tabTo(page, (a) => a.tag === 'input' && a.name === de.t('ui/monitor/noteLabel'));
+  await page.keyboard.type('Getrennt');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/^Markierung 1 gesetzt um/)).toBeVisible();
+  await tabTo(page, (a) => a.tag === 'button' && a.name === de.t('ui/monitor/stop'));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-monitor-phase="ended"]')).toBeVisible();
 
   // The step overview jumps back to any section.
   await tabTo(page, (a) => a.tag === 'button' && a.name.startsWith(`6. ${sectionTitle('tls')}`), { backwards: true });
