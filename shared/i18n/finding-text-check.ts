@@ -6,9 +6,12 @@ export function placeholdersOf(text: string): { name: string; format?: string }[
   return [...text.matchAll(/\{\{\s*([\w.-]+)\s*(?:,\s*([^}]+?)\s*)?\}\}/g)].map((m) => ({ name: m[1]!, ...(m[2] ? { format: m[2] } : {}) }));
 }
 
-/** Every text of a finding entry that the given args would show (notes only as selected). */
-function shownTexts(texts: FindingTexts, notes: readonly string[]): string[] {
-  return [texts.title, texts.detail, ...texts.user, ...texts.admin, ...notes.map((k) => texts.notes?.[k] ?? '')];
+/**
+ * Every text of a finding entry that the given args would show (notes only as selected; the
+ * `lowered` key falls back to the entry's single `lowered` sentence, as the translator does).
+ */
+function shownTexts(texts: FindingTexts, notes: readonly string[], lowered: string | undefined): string[] {
+  return [texts.title, texts.detail, ...texts.user, ...texts.admin, ...notes.map((k) => texts.notes?.[k] ?? (k === lowered ? (texts.lowered ?? '') : ''))];
 }
 
 /**
@@ -23,8 +26,11 @@ export function findingTextProblems(table: FindingTextTable, id: FindingId, args
   const problems: string[] = [];
   if (!texts.title || !texts.detail || texts.user.length === 0 || texts.admin.length === 0) problems.push(`${id}: empty title, detail, user or admin`);
   const notes = selectedNotes(args);
-  for (const key of notes) if (!texts.notes?.[key]) problems.push(`${id}: note "${key}" selected by the args does not exist`);
-  for (const text of shownTexts(texts, notes)) {
+  const lowered = typeof args.lowered === 'string' ? args.lowered : undefined;
+  for (const key of notes) {
+    if (!texts.notes?.[key] && !(key === lowered && texts.lowered)) problems.push(`${id}: note "${key}" selected by the args does not exist`);
+  }
+  for (const text of shownTexts(texts, notes, lowered)) {
     for (const { name, format } of placeholdersOf(text)) {
       if (!(name in args)) problems.push(`${id}: {{${name}}} has no arg (in "${text.slice(0, 60)}…")`);
       else if (format === 'datetime' && typeof args[name] !== 'number') problems.push(`${id}: {{${name}, datetime}} needs epoch ms`);

@@ -1,4 +1,4 @@
-import type { DnsCacheData, InternetZonesData, KerberosTicket, KerberosTicketsData, ZoneMapping } from './probe-data';
+import type { DnsCacheData, InternetZonesData, KerberosTicket, KerberosTicketsData, TimeSyncData, ZoneMapping } from './probe-data';
 
 /**
  * Small questions rules ask of the system collectors' data, answered once here.
@@ -57,4 +57,25 @@ export function zoneForHost(data: InternetZonesData, host: string, scheme = 'htt
     if (!best || score[0] < best.score[0] || (score[0] === best.score[0] && score[1] < best.score[1])) best = { mapping, score };
   }
   return best?.mapping ?? null;
+}
+
+/** w32tm's sources that mean "not synchronised with anything": the PC's own hardware clock. */
+const LOCAL_CLOCK_SOURCE = /local cmos clock|lokale cmos|free.?running|freilaufend/i;
+
+/** Whether a w32tm time source is the computer's own clock (`Local CMOS Clock`, `Free-running System Clock`). */
+export function isLocalClockSource(source: string | null): boolean {
+  return source !== null && LOCAL_CLOCK_SOURCE.test(source);
+}
+
+/**
+ * What the Windows time service says about the clock, in the words a finding uses: not running,
+ * running on the computer's own clock, not synchronised from its source, or synchronised.
+ * Null when w32tm does not tell.
+ */
+export function timeSyncState(data: TimeSyncData): 'service-stopped' | 'local-clock' | 'not-synchronized' | 'synchronized' | null {
+  if (!data.serviceRunning) return 'service-stopped';
+  if (isLocalClockSource(data.source)) return 'local-clock';
+  if (data.synchronized === false) return 'not-synchronized';
+  if (data.synchronized === true) return 'synchronized';
+  return null;
 }

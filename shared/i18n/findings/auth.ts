@@ -72,6 +72,12 @@ export const de: FindingTextTable = {
       'Die Windows-Anmeldung (Kerberos) erlaubt höchstens 5 Minuten Abweichung, die Anmeldung über Microsoft 365 ähnlich wenig. Bei größerer Abweichung lehnt der Server die Anmeldung ab, und Outlook bleibt „Getrennt“ oder fragt ständig nach dem Kennwort.',
     lowered:
       'Der Server bietet hier weder Kerberos noch die moderne Anmeldung an, daher stört die Abweichung die Anmeldung nicht direkt. Zertifikatsprüfungen können trotzdem scheitern; deshalb bleibt es eine Warnung.',
+    notes: {
+      'time-service-stopped': 'Der Windows-Zeitdienst läuft auf diesem Computer nicht (w32tm: „Der Dienst wurde nicht gestartet“). Ohne ihn stellt niemand die Uhr nach.',
+      'time-local-clock': 'Der Windows-Zeitdienst ist nicht synchronisiert: Seine Quelle ist „{{timeSource}}“, also nur die eingebaute Uhr dieses Computers.',
+      'time-not-synchronized': 'Der Windows-Zeitdienst meldet die Uhr als nicht synchronisiert (Quelle: {{timeSource}}).',
+      'time-synchronized': 'Der Windows-Zeitdienst stellt die Uhr nach {{timeSource}}. Weicht sie trotzdem ab, geht wahrscheinlich diese Zeitquelle oder die Uhr des Servers falsch.',
+    },
     user: [
       'Klicken Sie mit der rechten Maustaste auf die Uhrzeit unten rechts und wählen Sie „Datum/Uhrzeit anpassen“. Schalten Sie „Uhrzeit automatisch festlegen“ und „Zeitzone automatisch festlegen“ ein und klicken Sie auf „Jetzt synchronisieren“.',
       'Prüfen Sie die Zeitzone (für Deutschland: „(UTC+01:00) Amsterdam, Berlin, …“).',
@@ -79,6 +85,7 @@ export const de: FindingTextTable = {
     ],
     admin: [
       'Zeitquelle prüfen: `w32tm /query /status` und `w32tm /query /source`; neu synchronisieren: `w32tm /resync /force`.',
+      'Läuft der Zeitdienst nicht: `sc config w32time start= auto` und `net start w32time`. Steht die Quelle auf „Local CMOS Clock“, erreicht der Computer seine Zeitquelle nicht (Domänenmitglied: Domänencontroller über `nltest /dsgetdc:` prüfen, UDP-Port 123).',
       'Domänenmitglieder holen die Zeit über die Domänenhierarchie vom PDC-Emulator; ihn an eine verlässliche Quelle binden (`w32tm /config /manualpeerlist:<NTP-Server> /syncfromflags:manual /reliable:yes /update`).',
       'Zeigen mehrere Clients dieselbe Abweichung, die Uhr des Servers {{host}} prüfen.',
       'Toleranz: GPO „Maximale Toleranz für die Synchronisation des Computertakts“ (Standard 5 Minuten); im Sicherheitsprotokoll erscheint KRB_AP_ERR_SKEW (0x25).',
@@ -197,6 +204,12 @@ export const en: FindingTextTable = {
       'The Windows sign-in (Kerberos) allows at most 5 minutes of difference, the Microsoft 365 sign-in hardly more. With a larger difference the server rejects the sign-in, and Outlook stays "Disconnected" or keeps asking for the password.',
     lowered:
       'The server offers neither Kerberos nor modern sign-in here, so the difference does not hit the sign-in directly. Certificate checks may still fail; it therefore remains a warning.',
+    notes: {
+      'time-service-stopped': 'The Windows Time service is not running on this computer (w32tm: "The service has not been started"). Without it nothing corrects the clock.',
+      'time-local-clock': 'The Windows Time service is not synchronised: its source is "{{timeSource}}", that is only this computer\'s built-in clock.',
+      'time-not-synchronized': 'The Windows Time service reports the clock as not synchronised (source: {{timeSource}}).',
+      'time-synchronized': 'The Windows Time service sets the clock from {{timeSource}}. If it is off nonetheless, that time source or the server\'s clock is probably wrong.',
+    },
     user: [
       'Right-click the clock at the bottom right and choose "Adjust date/time". Switch on "Set time automatically" and "Set time zone automatically", then click "Sync now".',
       'Check the time zone (for Germany: "(UTC+01:00) Amsterdam, Berlin, …").',
@@ -204,6 +217,7 @@ export const en: FindingTextTable = {
     ],
     admin: [
       'Check the time source: `w32tm /query /status` and `w32tm /query /source`; resync: `w32tm /resync /force`.',
+      'If the time service is not running: `sc config w32time start= auto` and `net start w32time`. If the source is "Local CMOS Clock", the computer does not reach its time source (domain member: check the domain controller with `nltest /dsgetdc:`, UDP port 123).',
       'Domain members take their time through the domain hierarchy from the PDC emulator; bind it to a reliable source (`w32tm /config /manualpeerlist:<NTP server> /syncfromflags:manual /reliable:yes /update`).',
       'If several clients show the same difference, check the clock of the server {{host}}.',
       'Tolerance: GPO "Maximum tolerance for computer clock synchronization" (default 5 minutes); the security log shows KRB_AP_ERR_SKEW (0x25).',
