@@ -1,4 +1,5 @@
 import type { FindingTextTable } from '../finding-texts';
+import { ZONE_LOGON_ADMIN, ZONE_LOGON_NOTES } from './common-notes';
 
 /** Texts of the section "Authentifizierung / Internetzonen". Placeholders are the args of the rules auth-*.ts. */
 export const de: FindingTextTable = {
@@ -26,11 +27,13 @@ export const de: FindingTextTable = {
       'Exchange nennt Outlook auf die erste Anfrage die Anmeldeverfahren, aus denen es wählen kann. Angeboten wurden: {{methods}}. ' +
       '„Negotiate“ bedeutet Kerberos mit NTLM als Ersatz (im Verbindungsstatus von Outlook „Nego“), „Bearer“ die moderne Anmeldung über Microsoft, „Basic“ die einfache Kennwortabfrage. ' +
       'Diese Übersicht ist kein Fehler; sie hilft, die anderen Befunde einzuordnen.',
+    notes: { ...ZONE_LOGON_NOTES.de },
     user: ['Sie müssen hier nichts tun.'],
     admin: [
       'Üblich on-premises: Negotiate und NTLM auf /mapi und /EWS (Basic nur, wenn bewusst freigegeben); mit Hybrid Modern Authentication zusätzlich Bearer.',
       'Im Outlook-Verbindungsstatus (Strg + Rechtsklick auf das Outlook-Symbol im Infobereich > Verbindungsstatus) zeigt die Spalte „Authentifizierung“ das tatsächlich genutzte Verfahren.',
       'Einstellungen: `Get-MapiVirtualDirectory | fl IISAuthenticationMethods`, `Get-OutlookAnywhere | fl *AuthenticationMethod*`.',
+      ZONE_LOGON_ADMIN.de,
     ],
   },
   'auth.basic-only': {
@@ -53,6 +56,7 @@ export const de: FindingTextTable = {
     detail:
       'Exchange bietet unter {{host}} die Windows-Anmeldung „Negotiate“ an. Dieser Computer bekommt aber kein Kerberos-Ticket für den Dienst {{spn}} ({{reason}}). ' +
       'Windows weicht dann auf das ältere NTLM aus, oder die Anmeldung scheitert. Die Folge sind Kennwortabfragen, langsame Anmeldungen oder „Getrennt“, besonders mit mehreren Servern hinter einem Loadbalancer.',
+    notes: { ...ZONE_LOGON_NOTES.de },
     user: [
       'Melden Sie sich einmal von Windows ab und wieder an (oder starten Sie den Computer neu), während Sie mit dem Firmennetz oder dem VPN verbunden sind.',
       'Prüfen Sie, ob Uhrzeit und Datum Ihres Computers stimmen.',
@@ -63,6 +67,7 @@ export const de: FindingTextTable = {
       'SPN suchen: `setspn -F -Q {{spn}}`. Er muss genau einmal existieren, und zwar auf dem Alternate Service Account (ASA, ein Computerkonto) der Exchange-Server. Steht er doppelt oder noch auf dem Konto eines alten Servers oder Clusters, bricht Kerberos.',
       'ASA prüfen und setzen: `Get-ClientAccessService -IncludeAlternateServiceAccountCredentialStatus | fl Name,AlternateServiceAccountConfiguration`, `Set-ClientAccessService -Identity <Server> -AlternateServiceAccountCredential (Get-Credential)`; SPN eintragen: `setspn -S {{spn}} <DOMÄNE>\\<ASA-Konto>$`.',
       'Auf dem Client zeigt `klist` die vorhandenen Tickets; fehlt schon das krbtgt-Ticket, erreicht der Computer keinen Domänencontroller (VPN, DNS).',
+      ZONE_LOGON_ADMIN.de,
     ],
   },
   'auth.clock-skew': {
@@ -158,11 +163,13 @@ export const en: FindingTextTable = {
       'On the first request Exchange tells Outlook the sign-in methods it can choose from. Offered: {{methods}}. ' +
       '"Negotiate" means Kerberos with NTLM as fallback ("Nego" in Outlook\'s connection status), "Bearer" the modern sign-in through Microsoft, "Basic" the simple password prompt. ' +
       'This overview is not an error; it helps to put the other findings in context.',
+    notes: { ...ZONE_LOGON_NOTES.en },
     user: ['You do not need to do anything.'],
     admin: [
       'Usual on premises: Negotiate and NTLM on /mapi and /EWS (Basic only if deliberately allowed); with hybrid modern authentication also Bearer.',
       'In Outlook\'s connection status (Ctrl + right-click the Outlook icon in the notification area > Connection Status) the "Authn" column shows the method actually used.',
       'Settings: `Get-MapiVirtualDirectory | fl IISAuthenticationMethods`, `Get-OutlookAnywhere | fl *AuthenticationMethod*`.',
+      ZONE_LOGON_ADMIN.en,
     ],
   },
   'auth.basic-only': {
@@ -185,6 +192,7 @@ export const en: FindingTextTable = {
     detail:
       'At {{host}} Exchange offers the Windows sign-in "Negotiate". This computer, however, gets no Kerberos ticket for the service {{spn}} ({{reason}}). ' +
       'Windows then falls back to the older NTLM, or the sign-in fails. The results are password prompts, slow sign-ins or "Disconnected", especially with several servers behind a load balancer.',
+    notes: { ...ZONE_LOGON_NOTES.en },
     user: [
       'Sign out of Windows once and sign in again (or restart the computer) while connected to the company network or VPN.',
       'Check that your computer\'s date and time are correct.',
@@ -195,6 +203,7 @@ export const en: FindingTextTable = {
       'Find the SPN: `setspn -F -Q {{spn}}`. It must exist exactly once, on the Alternate Service Account (ASA, a computer account) of the Exchange servers. If it is duplicated or still registered on an old server\'s or cluster\'s account, Kerberos breaks.',
       'Check and set the ASA: `Get-ClientAccessService -IncludeAlternateServiceAccountCredentialStatus | fl Name,AlternateServiceAccountConfiguration`, `Set-ClientAccessService -Identity <server> -AlternateServiceAccountCredential (Get-Credential)`; register the SPN: `setspn -S {{spn}} <DOMAIN>\\<ASA account>$`.',
       'On the client `klist` shows the tickets held; if even the krbtgt ticket is missing, the computer cannot reach a domain controller (VPN, DNS).',
+      ZONE_LOGON_ADMIN.en,
     ],
   },
   'auth.clock-skew': {
