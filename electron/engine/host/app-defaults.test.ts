@@ -6,20 +6,21 @@ import type { CommandSource } from '../collectors/run-command';
 import { appDefaults } from './app-defaults';
 
 /**
- * Node stands in for reg.exe and whoami.exe: it prints a recorded output (to standard output or
- * standard error) and exits with the given code.
+ * Small system programs stand in for reg.exe and whoami.exe: `cat` prints a recorded output, `sh`
+ * prints one to standard error and exits with the given code, `sleep` hangs. They start in
+ * milliseconds even on a busy machine, so the deadline test does not depend on load.
  */
-const PRINT = "const [f, to, code] = process.argv.slice(1); process[to].write(require('fs').readFileSync(f), () => process.exit(Number(code)))";
-
 type Recording = { fixture: string; to?: 'stdout' | 'stderr'; exitCode?: number } | 'missing' | 'hangs' | { text: string };
 
 function standIns(recordings: Record<string, Recording>): (command: CollectorCommand) => CommandSource {
   return (command) => {
     const recording = recordings[command.artifact] ?? 'missing';
     if (recording === 'missing') return { kind: 'program', program: ['outlook-doktor-no-such-program'], args: [] };
-    if (recording === 'hangs') return { kind: 'program', program: [process.execPath], args: ['-e', 'setTimeout(() => {}, 60_000)'] };
-    if ('text' in recording) return { kind: 'program', program: [process.execPath], args: ['-e', `process.stdout.write(${JSON.stringify(recording.text)})`] };
-    return { kind: 'program', program: [process.execPath], args: ['-e', PRINT, collectorFixturePath(recording.fixture), recording.to ?? 'stdout', String(recording.exitCode ?? 0)] };
+    if (recording === 'hangs') return { kind: 'program', program: ['/bin/sleep'], args: ['60'] };
+    if ('text' in recording) return { kind: 'program', program: ['/usr/bin/printf'], args: ['%s', recording.text] };
+    const file = collectorFixturePath(recording.fixture);
+    if (recording.to !== 'stderr' && !recording.exitCode) return { kind: 'program', program: ['/bin/cat'], args: [file] };
+    return { kind: 'program', program: ['/bin/sh'], args: ['-c', `cat "$1" >&${recording.to === 'stderr' ? 2 : 1}; exit ${recording.exitCode ?? 0}`, 'stand-in', file] };
   };
 }
 
@@ -59,7 +60,7 @@ describe('appDefaults (start screen prefill)', () => {
   });
 
   it('answers within its deadline with what it has when a command hangs', async () => {
-    // Long enough for the stand-ins to start on a busy machine, far below the hanging one's minute.
+    // Long enough for the stand-ins on a busy machine, far below the hanging one's minute.
     const deadlineMs = 1_500;
     const started = performance.now();
     const defaults = await appDefaults({ platform: 'win32', timeoutMs: deadlineMs, resolveSource: standIns({ ...PROFILE, 'system/whoami-upn.txt': 'hangs' }) });
@@ -74,7 +75,7 @@ describe('appDefaults (start screen prefill)', () => {
       platform: 'linux',
       resolveSource: () => {
         asked = true;
-        return { kind: 'program', program: [process.execPath], args: ['-e', ''] };
+        return { kind: 'program', program: ['/bin/true'], args: [] };
       },
     });
     expect(defaults).toEqual({});
