@@ -1,6 +1,7 @@
 import type { CommandSource } from './collectors/run-command';
 import { runCollector, type CollectorCommand } from './collectors/collector';
 import { outlookAccountCollector } from './collectors/outlook-account';
+import { deadlineSignal } from './net/deadline-signal';
 
 /**
  * Reading two registry keys takes well under a second; three seconds keep the start of a
@@ -28,10 +29,10 @@ export async function detectOutlookAccount(
 ): Promise<OutlookAccount | null> {
   const platform = options.platform ?? process.platform;
   if (platform !== 'win32') return null;
-  const timeout = AbortSignal.timeout(DETECT_OUTLOOK_ACCOUNT_TIMEOUT_MS);
+  const deadline = deadlineSignal(options.signal, DETECT_OUTLOOK_ACCOUNT_TIMEOUT_MS, 'Outlook profile');
   try {
     const outcome = await runCollector(outlookAccountCollector, {
-      signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
+      signal: deadline.signal,
       addArtifact: () => {},
       platform,
       ...(options.resolveSource ? { resolveSource: options.resolveSource } : {}),
@@ -45,5 +46,7 @@ export async function detectOutlookAccount(
     };
   } catch {
     return null;
+  } finally {
+    deadline.clear();
   }
 }

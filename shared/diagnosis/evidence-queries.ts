@@ -9,6 +9,7 @@ import type {
 } from '../model/probe-data';
 import type { ProbeResultOf } from '../model/probe-result';
 import type { HostRoles } from './host-roles';
+import { netAdaptersOf, withNetAdapterFacts } from './adapter-facts';
 import { ipScope, normalizeHost } from './ip-address';
 
 /**
@@ -27,9 +28,14 @@ export function withData<P extends ProbeId>(evidence: Pick<Evidence, 'probes'>, 
   return probesOf(evidence, probe).filter((r): r is WithData<P> => r.status !== 'skipped' && r.data !== undefined);
 }
 
-/** The first `local.network` snapshot, if the probe could read one. */
+/**
+ * The first `local.network` snapshot, if the probe could read one; on Windows with what
+ * Get-NetAdapter/Get-NetConnectionProfile add (`withNetAdapterFacts`: status, medium, network).
+ */
 export function localNetworkOf(evidence: Evidence): WithData<'local.network'> | undefined {
-  return withData(evidence, 'local.network')[0];
+  const snapshot = withData(evidence, 'local.network')[0];
+  const adapters = netAdaptersOf(evidence);
+  return snapshot && adapters ? { ...snapshot, data: withNetAdapterFacts(snapshot.data, adapters.data.parsed) } : snapshot;
 }
 
 const NOT_ROUTABLE = new Set(['loopback', 'link-local', 'unspecified']);

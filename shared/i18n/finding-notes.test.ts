@@ -39,4 +39,13 @@ describe('finding notes and placeholders', () => {
     expect(findingTextProblems(findingsDe, 'tls.cert-expiring', { host: 'h', validTo: '2026-03-14', days: 1 })).toEqual([expect.stringContaining('epoch ms')]);
     expect(findingTextProblems({}, 'auth.methods', {})).toEqual(['auth.methods: no texts']);
   });
+
+  it('a lowered severity may be explained by the entry\'s single `lowered` sentence, beside notes', () => {
+    const table = { 'auth.clock-skew': { title: 't', detail: 'd', user: ['u'], admin: ['a'], notes: { n: 'N {{x}}' }, lowered: 'L {{y}}' } };
+    expect(findingTextProblems(table, 'auth.clock-skew', { note: 'n', x: 1, lowered: 'why', y: 2 })).toEqual([]);
+    expect(findingTextProblems(table, 'auth.clock-skew', { note: 'n', x: 1, lowered: 'why' })).toEqual([expect.stringContaining('{{y}}')]);
+    expect(findingTextProblems({ 'auth.clock-skew': { ...table['auth.clock-skew'], lowered: undefined } }, 'auth.clock-skew', { lowered: 'why' })).toEqual([
+      expect.stringContaining('"why"'),
+    ]);
+  });
 });

@@ -41,6 +41,13 @@ export interface NetInterface {
    * collector such as `ipconfig /all`; absent on platforms that only have names.
    */
   description?: string;
+  /**
+   * Windows, from `collector.net-adapters` (Get-NetAdapter), joined by the diagnosis
+   * (`withNetAdapterFacts`), not by the probe: the adapter's status (`Up`, `Disconnected`, …).
+   */
+  status?: string;
+  /** Windows, joined like `status`: the network of this adapter as Get-NetConnectionProfile names and classifies it. */
+  network?: { name: string; category: string; ipv4Connectivity: string; ipv6Connectivity: string };
 }
 
 export interface DefaultRoute {

@@ -1,4 +1,4 @@
-import type { DnsCacheData, InternetZonesData, KerberosTicket, KerberosTicketsData, ZoneMapping } from './probe-data';
+import type { DnsCacheData, InternetZonesData, KerberosTicket, KerberosTicketsData, TimeSyncData, ZoneMapping } from './probe-data';
 
 /**
  * Small questions rules ask of the system collectors' data, answered once here.
@@ -57,4 +57,62 @@ export function zoneForHost(data: InternetZonesData, host: string, scheme = 'htt
     if (!best || score[0] < best.score[0] || (score[0] === best.score[0] && score[1] < best.score[1])) best = { mapping, score };
   }
   return best?.mapping ?? null;
+}
+
+/** w32tm's sources that mean "not synchronised with anything": the PC's own hardware clock. */
+const LOCAL_CLOCK_SOURCE = /local cmos clock|lokale cmos|free.?running|freilaufend/i;
+
+/** Whether a w32tm time source is the computer's own clock (`Local CMOS Clock`, `Free-running System Clock`). */
+export function isLocalClockSource(source: string | null): boolean {
+  return source !== null && LOCAL_CLOCK_SOURCE.test(source);
+}
+
+/**
+ * What the Windows time service says about the clock, in the words a finding uses: not running,
+ * running on the computer's own clock, not synchronised from its source, or synchronised.
+ * Null when w32tm does not tell.
+ */
+export function timeSyncState(data: TimeSyncData): 'service-stopped' | 'local-clock' | 'not-synchronized' | 'synchronized' | null {
+  if (!data.serviceRunning) return 'service-stopped';
+  if (isLocalClockSource(data.source)) return 'local-clock';
+  if (data.synchronized === false) return 'not-synchronized';
+  if (data.synchronized === true) return 'synchronized';
+  return null;
+}
+
+/** Why Windows does not sign in to a host by itself: the zone it is in, or its zone's Logon setting. */
+export type AutoLogonBlock = 'zone-internet' | 'zone-restricted' | 'zone-trusted' | 'zone-logon-prompt' | 'zone-logon-anonymous';
+
+const ZONE_LOCAL_INTRANET = 1;
+const ZONE_TRUSTED = 2;
+const ZONE_INTERNET = 3;
+const ZONE_RESTRICTED = 4;
+
+/**
+ * Why Windows would not sign in to a host with the user's Windows account by itself, from the
+ * zone settings read: the host's zone and that zone's "User Authentication: Logon" (1A00).
+ *
+ * Automatic sign-in (Negotiate/NTLM without asking) happens where 1A00 says "automatic logon
+ * with current user name and password", or "automatic logon only in intranet zone" and the host
+ * is in the Local intranet zone. Without a Logon value the Internet zone's default is the latter
+ * and the Restricted zone never signs in by itself; a Trusted sites zone is judged only by its
+ * value. Null when Windows would sign in, or the settings read do not tell (no mapping for a
+ * dotted name: then Windows' own intranet detection decides).
+ */
+export function autoLogonBlock(data: InternetZonesData, host: string): { reason: AutoLogonBlock; zone: number; mapping: ZoneMapping | null } | null {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  const mapping = zoneForHost(data, name);
+  // A name without dots is in the Local intranet zone unless mapped elsewhere.
+  const zone = mapping?.zone ?? (!name.includes('.') && !name.includes(':') ? ZONE_LOCAL_INTRANET : null);
+  if (zone === null) return null;
+  const logon = data.logon.find((l) => l.zone === zone)?.meaning;
+  const block = (reason: AutoLogonBlock) => ({ reason, zone, mapping });
+  if (logon === 'prompt') return block('zone-logon-prompt');
+  if (logon === 'anonymous') return block('zone-logon-anonymous');
+  if (logon === 'automatic' || logon === 'other') return null;
+  // Here the Logon value is "intranet only", or absent.
+  if (zone === ZONE_INTERNET) return block('zone-internet');
+  if (zone === ZONE_RESTRICTED) return block('zone-restricted');
+  if (zone === ZONE_TRUSTED && logon === 'intranet-only') return block('zone-trusted');
+  return null;
 }

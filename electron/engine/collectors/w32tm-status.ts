@@ -1,4 +1,5 @@
 import type { TimeSyncData } from '../../../shared/model/probe-data';
+import { isLocalClockSource } from '../../../shared/model/system-lookups';
 import { defineCollector, windowsProgram } from './collector';
 import { textLines } from './console-text';
 import { labelLine, parseWindowsLocalDate } from './windows-text';
@@ -23,8 +24,6 @@ const LABELS: [RegExp, Field][] = [
   [/^(poll interval|abrufintervall)$/, 'pollInterval'],
 ];
 
-/** Sources that mean "not synchronised with anything". */
-const LOCAL_CLOCK = /local cmos clock|lokale cmos|free.?running|freilaufend/i;
 
 /**
  * Parses `w32tm /query /status`, German or English.
@@ -68,7 +67,7 @@ export function parseW32tmStatus(text: string, exitCode: number | null): TimeSyn
   const referenceId = values.get('referenceId') ?? '';
 
   let synchronized: boolean | null = null;
-  if (leapIndicator === 3 || (source && LOCAL_CLOCK.test(source)) || /LOCL/.test(referenceId) || stratum === 0) synchronized = false;
+  if (leapIndicator === 3 || isLocalClockSource(source) || /LOCL/.test(referenceId) || stratum === 0) synchronized = false;
   else if (lastSync !== null && stratum !== null && stratum >= 1 && stratum <= 15) synchronized = true;
 
   return {

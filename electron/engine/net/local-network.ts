@@ -2,9 +2,14 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import type { DefaultRoute, InterfaceAddress, IpconfigData, IpFamily, LocalNetworkData, NetInterface, RouteTableData } from '../../../shared/model/probe-data';
 
-/** Adapter names of tunnels and VPN products (interface name or, on Windows, its description). */
+/**
+ * Interface names of tunnels (Linux, macOS, WireGuard on Windows). Matched against the name only:
+ * a description starting "ZTE …" is a mobile broadband modem, not ZeroTier.
+ */
+const TUNNEL_NAME = /^(tun|tap|utun|ppp|ipsec|gpd|wg|ztq?|nordlynx|tailscale|wintun|vpn)\d*/i;
+
+/** VPN products by interface name or, on Windows, the adapter's description. */
 const VPN_NAME_PATTERNS: [RegExp, string][] = [
-  [/^(tun|tap|utun|ppp|ipsec|gpd|wg|ztq?|nordlynx|tailscale|wintun|vpn)\d*/i, 'tunnel interface name'],
   [/wintun|wireguard/i, 'WireGuard/Wintun adapter'],
   [/tap-windows|openvpn/i, 'OpenVPN adapter'],
   [/anyconnect|cisco.*vpn|cisco secure client/i, 'Cisco AnyConnect / Secure Client'],
@@ -20,7 +25,8 @@ const VPN_NAME_PATTERNS: [RegExp, string][] = [
 
 const WIRELESS = /^(wl|wlan|wlp|wlx|wi-?fi|airport)|wireless|drahtlos|wlan|wi-?fi/i;
 const WIRED = /^(eth|en\d|eno|ens|enp|enx|em\d)|ethernet|\blan\b/i;
-const VIRTUAL = /^(lo|docker|br-|veth|virbr|vmnet|vboxnet|vethernet|bridge|awdl|llw|anpi|gif|stf)|loopback|hyper-v|virtualbox|vmware/i;
+// `lo` alone (Linux) or `lo0` (macOS): a bare prefix would make Windows' "Local Area Connection" virtual.
+const VIRTUAL = /^(lo\d*$|docker|br-|veth|virbr|vmnet|vboxnet|vethernet|bridge|awdl|llw|anpi|gif|stf)|loopback|hyper-v|virtualbox|vmware/i;
 
 export function isLinkLocal(address: string, family: IpFamily): boolean {
   if (family === 4) return address.startsWith('169.254.');
@@ -28,6 +34,7 @@ export function isLinkLocal(address: string, family: IpFamily): boolean {
 }
 
 export function vpnReason(name: string, description = ''): string | null {
+  if (TUNNEL_NAME.test(name)) return 'tunnel interface name';
   for (const [pattern, reason] of VPN_NAME_PATTERNS) {
     if (pattern.test(name) || (description && pattern.test(description))) return reason;
   }
@@ -80,6 +87,17 @@ export function readInterfaces(raw: NodeJS.Dict<os.NetworkInterfaceInfo[]> = os.
   return result;
 }
 
+/**
+ * An IPv6 address from the 32 hex digits of /proc/net/ipv6_route, in the short form (RFC 5952,
+ * as `ip -6 route` and Windows print it): `fe80::62b5:8dff:fe35:646d`, `::` for no next hop.
+ */
+function ipv6FromHex(hex: string): string | null {
+  if (!/^[0-9a-f]{32}$/i.test(hex)) return null;
+  const full = hex.match(/.{4}/g)!.join(':');
+  // The WHATWG URL parser writes IPv6 hosts in exactly that canonical form.
+  return new URL(`http://[${full}]/`).hostname.slice(1, -1);
+}
+
 /** Parses Linux's /proc/net/route (IPv4, little-endian hex) and /proc/net/ipv6_route. */
 export function parseProcRoutes(ipv4: string, ipv6: string): DefaultRoute[] {
   const routes: DefaultRoute[] = [];
@@ -100,7 +118,8 @@ export function parseProcRoutes(ipv4: string, ipv6: string): DefaultRoute[] {
     if (dest !== '00000000000000000000000000000000' || destLen !== '00') continue;
     if ((parseInt(flagsHex!, 16) & 0x1) === 0) continue;
     if (iface === 'lo') continue; // the kernel's unreachable default on lo is no route
-    const gateway = nextHop!.match(/.{4}/g)!.join(':').replace(/\b0{1,3}/g, '');
+    const gateway = ipv6FromHex(nextHop!);
+    if (gateway === null) continue;
     routes.push({ family: 6, gateway, interface: iface ?? null });
   }
   return routes;

@@ -1,6 +1,6 @@
 import type { PacOutcome, ProxyConfigData, ProxyServer, ProxySource, ProxySourceReading, SystemProxyData, WinHttpProxyData, WinInetProxyData } from '../../../shared/model/probe-data';
 import type { ProxySetting } from '../../../shared/model/run-input';
-import { macosBypasses, noProxyBypasses, wininetBypasses } from './bypass-list';
+import { macosBypasses, noProxyBypasses, wininetBypasses } from '../../../shared/http/bypass-list';
 import type { PacRun } from './pac-outcome';
 import { proxyFromUrl, proxyServer, wininetProxyForHttps } from './proxy-server';
 import { wpadCandidates } from './wpad';

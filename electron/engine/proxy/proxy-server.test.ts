@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { macosBypasses, noProxyBypasses, wininetBypasses } from './bypass-list';
+import { macosBypasses, noProxyBypasses, wininetBypasses } from '../../../shared/http/bypass-list';
 import { parsePacResult } from './pac-result';
 import { proxyFromUrl, proxyServer, wininetProxyForHttps } from './proxy-server';
 import { wpadCandidates, wpadUrl } from './wpad';

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { internetZonesFrom } from '../../../e2e/fixtures/collector-evidence';
+import { translator } from '../../i18n';
+import { collected } from '../testing/evidence-builders';
+import { evaluateChecked } from '../testing/rule-check';
 import { BEARER_CHALLENGES, challenge, evidenceOf, healthyExchange, http, kerberos } from '../testing/http-evidence-builders';
 import { hitOf, raisedIds } from '../testing/diagnose-helpers';
 import { RAISING } from '../testing/rules-b-scenarios';
@@ -38,5 +42,16 @@ describe('auth.kerberos-no-ticket', () => {
   it('a wrong clock is the cause', () => {
     const skewed = healthyExchange().map((r) => http(r.data!.endpoint, { clockSkewMs: 30 * 60_000, ...(r.data!.vdir ? { vdir: r.data!.vdir } : {}) }));
     expect(raisedIds(evidenceOf([...skewed, failed]), authClockSkewRule, authKerberosNoTicketRule)).toEqual(['auth.clock-skew']);
+  });
+
+  it('adds when the zone settings keep Windows from signing in to the host by itself', () => {
+    const internet = collected('collector.internet-zones', internetZonesFrom({ domainsUser: 'reg-zonemap-domains-user-exchange-internet.txt', logonUser: 'reg-zones-logon-user.txt' }));
+    const hit = evaluateChecked(authKerberosNoTicketRule, evidenceOf([...healthyExchange(), failed, internet]))!;
+    expect(hit.args).toMatchObject({ note: 'zone-internet', zoneHost: 'mail.contoso.com', spn: 'HTTP/mail.contoso.com' });
+    expect(hit.evidence).toContain(internet.id);
+    expect(translator('de').finding('auth.kerberos-no-ticket', hit.args).detail).toMatch(/kein Kerberos-Ticket.*Zone „Internet“/s);
+
+    const intranet = collected('collector.internet-zones', internetZonesFrom({ domainsUser: 'reg-zonemap-domains-user.txt', logonUser: 'reg-zones-logon-user.txt' }));
+    expect(evaluateChecked(authKerberosNoTicketRule, evidenceOf([...healthyExchange(), failed, intranet]))!.args).not.toHaveProperty('note');
   });
 });

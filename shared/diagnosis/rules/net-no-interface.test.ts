@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { readCollectorFixture } from '../../../e2e/fixtures/collectors';
+import { parseNetAdapters } from '../../../electron/engine/collectors/net-adapters';
+import { translator } from '../../i18n';
 import { diagnose } from '../diagnose';
-import { dnsDirect, dnsSystem, healthyRun, HOST, iface, localNetwork, LOOPBACK_IFACE, makeEvidence } from '../testing/evidence-builders';
+import { collected, dnsDirect, dnsSystem, healthyRun, HOST, iface, localNetwork, LOOPBACK_IFACE, makeEvidence } from '../testing/evidence-builders';
 import { evaluateChecked } from '../testing/rule-check';
 import { RULES } from '.';
 import { netNoInterface as rule } from './net-no-interface';
@@ -45,5 +48,28 @@ describe('net.no-interface', () => {
     const evidence = makeEvidence([localNetwork({ interfaces: [LOOPBACK_IFACE], defaultRoutes: [], dnsServers: [] }), dnsSystem(HOST, 'timeout'), dnsDirect(HOST, 'timeout')]);
     const ids = diagnose(evidence, RULES).findings.map((f) => f.id);
     expect(ids).toEqual(['net.no-interface']);
+  });
+});
+
+describe('net.no-interface with what Get-NetAdapter says of the cable and Wi-Fi adapters', () => {
+  const netAdapters = (fixture: string) => collected('collector.net-adapters', parseNetAdapters(readCollectorFixture(`windows/${fixture}`)));
+
+  it('tells the pulled cable from the switched-off Wi-Fi; Bluetooth is not a network the user means', () => {
+    const net = localNetwork({ interfaces: [LOOPBACK_IFACE], defaultRoutes: [] });
+    const adapters = netAdapters('get-netadapter-cable-out-wlan-off.json');
+    const hit = evaluateChecked(rule, makeEvidence([net, adapters]))!;
+    expect(hit).toEqual({
+      evidence: [net.id, adapters.id],
+      args: { note: 'adapters-disconnected,adapters-disabled', disconnected: 'Ethernet (LAN)', disabled: 'WLAN (WLAN)' },
+    });
+    const de = translator('de').finding('net.no-interface', hit.args).detail;
+    expect(de).toContain('Windows meldet diese Adapter als getrennt: Ethernet (LAN).');
+    expect(de).toContain('ausgeschaltet (deaktiviert): WLAN (WLAN).');
+  });
+
+  it('with only a host-only adapter up: both notes', () => {
+    const net = localNetwork({ interfaces: [LOOPBACK_IFACE, iface('vEthernet (Default Switch)', ['172.29.64.1'])], defaultRoutes: [] });
+    const hit = evaluateChecked(rule, makeEvidence([net, netAdapters('get-netadapter-hotel-wlan-public.json')]))!;
+    expect(hit.args).toEqual({ note: 'virtual-only,adapters-disconnected', virtual: 'vEthernet (Default Switch)', disconnected: 'Ethernet (LAN)' });
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { readCollectorFixture } from '../../../e2e/fixtures/collectors';
+import { parseNetAdapters } from '../../../electron/engine/collectors/net-adapters';
+import { translator } from '../../i18n';
 import { diagnose } from '../diagnose';
-import { AUTODISCOVER_HOST, healthyRun, hostProbes, HOST, http, localNetwork, makeEvidence } from '../testing/evidence-builders';
+import { AUTODISCOVER_HOST, collected, healthyRun, hostProbes, HOST, http, iface, localNetwork, LOOPBACK_IFACE, makeEvidence } from '../testing/evidence-builders';
 import type { TcpErrorKind } from '../../model/probe-data';
 import { evaluateChecked, firing } from '../testing/rule-check';
 import { RULES } from '.';
@@ -53,5 +56,32 @@ describe('tcp.unreachable', () => {
     for (const cause of ['dns.timeout', 'portal.detected'] as const) {
       expect(diagnose(makeEvidence(dead('timeout')), [rule, firing(cause)]).findings.map((f) => f.id)).toEqual([cause]);
     }
+  });
+});
+
+describe('tcp.unreachable and the network profile (Get-NetConnectionProfile)', () => {
+  const netAdapters = (fixture: string) => collected('collector.net-adapters', parseNetAdapters(readCollectorFixture(`windows/${fixture}`)));
+  const onWlan = (adapters: ReturnType<typeof netAdapters>) =>
+    makeEvidence([
+      localNetwork({
+        interfaces: [LOOPBACK_IFACE, iface('WLAN', ['10.20.30.40'], { medium: 'wireless' }), iface('vEthernet (Default Switch)', ['172.29.64.1'], { medium: 'virtual' })],
+        defaultRoutes: [{ family: 4, gateway: '10.20.30.1', interface: 'WLAN' }],
+      }),
+      ...dead('timeout').filter((r) => r.probe !== 'local.network'),
+      adapters,
+    ]);
+
+  it('names a network Windows classifies as Public (the host-only adapter\'s does not count)', () => {
+    const adapters = netAdapters('get-netadapter-hotel-wlan-public.json');
+    const hit = evaluateChecked(rule, onWlan(adapters))!;
+    expect(hit.args).toMatchObject({ note: 'timeout,public-network', publicNetworks: 'Hotel-Gast (WLAN)' });
+    expect(hit.evidence).toEqual(expect.arrayContaining(['local.network:this-computer', adapters.id]));
+    expect(translator('de').finding('tcp.unreachable', hit.args).detail).toContain('Windows stuft das Netzwerk Hotel-Gast (WLAN) als „Öffentlich“ ein.');
+    expect(translator('en').finding('tcp.unreachable', hit.args).detail).toContain('classifies the network Hotel-Gast (WLAN) as "Public"');
+  });
+
+  it('no note on the domain network', () => {
+    const evidence = makeEvidence([...dead('timeout'), netAdapters('get-netadapter.json')]);
+    expect(evaluateChecked(rule, evidence)!.args).toEqual({ host: HOST, port: 443, addresses: '192.0.2.10, 192.0.2.11', note: 'timeout' });
   });
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { LINK_DOWN, NAME_UNRESOLVED, PORTAL } from '../causes';
-import { reachByHost, withData } from '../evidence-queries';
+import { netAdaptersOf } from '../adapter-facts';
+import { connectedInterfaces, localNetworkOf, reachByHost, withData } from '../evidence-queries';
 import { combineHostHits, listArg, noteArg, severityForRole, type HostHit } from '../host-hits';
 import { hostRoles } from '../host-roles';
 import { normalizeHost } from '../ip-address';
@@ -11,7 +12,9 @@ import { normalizeHost } from '../ip-address';
  * The note tells refused (something answered "closed": a firewall rule or no service) from timed
  * out (packets silently dropped: a firewall, a security product on this PC, or a dead route).
  * Lowered for Autodiscover names, and when an HTTP request to the same host got an answer by
- * another way (a proxy): then the direct path is closed but Outlook's path is not.
+ * another way (a proxy): then the direct path is closed but Outlook's path is not. On Windows a
+ * note names networks Windows classifies as Public (Get-NetConnectionProfile): the firewall's
+ * public profile applies there, not rules made for the domain or private network.
  */
 export const tcpUnreachable = defineRule({
   id: 'tcp.unreachable',
@@ -35,6 +38,17 @@ export const tcpUnreachable = defineRule({
         ...(viaOtherPath.length && severity.severity === 'problem' ? { severity: 'warning' as const, lowered: 'other-path' } : severity),
       });
     }
-    return combineHostHits(hits);
+    const hit = combineHostHits(hits);
+    if (!hit) return null;
+    const net = localNetworkOf(evidence);
+    const adapters = netAdaptersOf(evidence);
+    const publicNetworks = net && adapters ? connectedInterfaces(net.data).filter((i) => !i.vpn && i.network?.category.toLowerCase() === 'public') : [];
+    if (!net || !adapters || publicNetworks.length === 0) return hit;
+    const note = typeof hit.args?.note === 'string' ? hit.args.note : undefined;
+    return {
+      ...hit,
+      evidence: [...hit.evidence, net.id, adapters.id],
+      args: { ...hit.args, ...noteArg([note, 'public-network']), publicNetworks: listArg(publicNetworks.map((i) => `${i.network!.name} (${i.name})`)) },
+    };
   },
 });

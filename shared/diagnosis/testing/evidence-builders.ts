@@ -2,6 +2,7 @@ import type { Evidence } from '../../model/evidence';
 import type {
   AuthChallenge,
   CertificateInfo,
+  CollectorData,
   DnsCacheEntry,
   DnsErrorKind,
   ExchangeEndpoint,
@@ -221,6 +222,18 @@ export function dnsBoth(name: string, answer: Answer) {
 export function dnsCache(entries: DnsCacheEntry[]) {
   const commands = [{ commandLine: 'ipconfig /displaydns', outcome: 'ok' as const, exitCode: 0, durationMs: 40, truncated: false, artifact: 'system/ipconfig-displaydns.txt' }];
   return result('collector.dns-cache', 'displaydns', { commands, parsed: { entries, totalEntries: entries.length } }, { target: 'ipconfig /displaydns' });
+}
+
+type CollectorProbe = Extract<ProbeId, `collector.${string}`>;
+type CollectedOf<P extends CollectorProbe> = ProbeDataMap[P] extends CollectorData<infer T> ? T : never;
+
+/**
+ * A Windows collector's result as the runner records it: one command, its parsed data (from a
+ * parser run on a recorded output), `fail` when nothing could be read.
+ */
+export function collected<P extends CollectorProbe>(probe: P, parsed: CollectedOf<P> | null, commandLine = probe.slice('collector.'.length)) {
+  const commands = [{ commandLine, outcome: 'ok' as const, exitCode: parsed ? 0 : 1, durationMs: 60, truncated: false, artifact: `system/${probe.slice('collector.'.length)}.txt` }];
+  return result(probe, 'this-computer', { commands, parsed } as ProbeDataMap[P], { target: 'this computer', status: parsed ? 'ok' : 'fail' });
 }
 
 /** A cache entry holding these addresses for a name. */

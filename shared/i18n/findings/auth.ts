@@ -1,4 +1,5 @@
 import type { FindingTextTable } from '../finding-texts';
+import { ZONE_LOGON_ADMIN, ZONE_LOGON_NOTES } from './common-notes';
 
 /** Texts of the section "Authentifizierung / Internetzonen". Placeholders are the args of the rules auth-*.ts. */
 export const de: FindingTextTable = {
@@ -27,6 +28,7 @@ export const de: FindingTextTable = {
       '„Negotiate“ bedeutet Kerberos mit NTLM als Ersatz (im Verbindungsstatus von Outlook „Nego“), „Bearer“ die moderne Anmeldung über Microsoft, „Basic“ die einfache Kennwortabfrage. ' +
       'Diese Übersicht ist kein Fehler; sie hilft, die anderen Befunde einzuordnen.',
     notes: {
+      ...ZONE_LOGON_NOTES.de,
       'held-back':
         'Ihr Kennwort wurde beim Anmeldetest nicht an {{heldBackHosts}} gesendet: Autodiscover leitet dorthin weiter, der Server gehört aber nicht zur Maildomäne {{domain}}. Outlook fragt an dieser Stelle „Soll diese Website die Servereinstellungen konfigurieren?“ – bestätigen Sie das nur, wenn der IT-Support den Server kennt. Die Anmeldung dort ist nicht getestet.',
     },
@@ -35,6 +37,7 @@ export const de: FindingTextTable = {
       'Üblich on-premises: Negotiate und NTLM auf /mapi und /EWS (Basic nur, wenn bewusst freigegeben); mit Hybrid Modern Authentication zusätzlich Bearer.',
       'Im Outlook-Verbindungsstatus (Strg + Rechtsklick auf das Outlook-Symbol im Infobereich > Verbindungsstatus) zeigt die Spalte „Authentifizierung“ das tatsächlich genutzte Verfahren.',
       'Einstellungen: `Get-MapiVirtualDirectory | fl IISAuthenticationMethods`, `Get-OutlookAnywhere | fl *AuthenticationMethod*`.',
+      ZONE_LOGON_ADMIN.de,
     ],
   },
   'auth.basic-only': {
@@ -57,6 +60,7 @@ export const de: FindingTextTable = {
     detail:
       'Exchange bietet unter {{host}} die Windows-Anmeldung „Negotiate“ an. Dieser Computer bekommt aber kein Kerberos-Ticket für den Dienst {{spn}} ({{reason}}). ' +
       'Windows weicht dann auf das ältere NTLM aus, oder die Anmeldung scheitert. Die Folge sind Kennwortabfragen, langsame Anmeldungen oder „Getrennt“, besonders mit mehreren Servern hinter einem Loadbalancer.',
+    notes: { ...ZONE_LOGON_NOTES.de },
     user: [
       'Melden Sie sich einmal von Windows ab und wieder an (oder starten Sie den Computer neu), während Sie mit dem Firmennetz oder dem VPN verbunden sind.',
       'Prüfen Sie, ob Uhrzeit und Datum Ihres Computers stimmen.',
@@ -67,6 +71,7 @@ export const de: FindingTextTable = {
       'SPN suchen: `setspn -F -Q {{spn}}`. Er muss genau einmal existieren, und zwar auf dem Alternate Service Account (ASA, ein Computerkonto) der Exchange-Server. Steht er doppelt oder noch auf dem Konto eines alten Servers oder Clusters, bricht Kerberos.',
       'ASA prüfen und setzen: `Get-ClientAccessService -IncludeAlternateServiceAccountCredentialStatus | fl Name,AlternateServiceAccountConfiguration`, `Set-ClientAccessService -Identity <Server> -AlternateServiceAccountCredential (Get-Credential)`; SPN eintragen: `setspn -S {{spn}} <DOMÄNE>\\<ASA-Konto>$`.',
       'Auf dem Client zeigt `klist` die vorhandenen Tickets; fehlt schon das krbtgt-Ticket, erreicht der Computer keinen Domänencontroller (VPN, DNS).',
+      ZONE_LOGON_ADMIN.de,
     ],
   },
   'auth.clock-skew': {
@@ -76,6 +81,12 @@ export const de: FindingTextTable = {
       'Die Windows-Anmeldung (Kerberos) erlaubt höchstens 5 Minuten Abweichung, die Anmeldung über Microsoft 365 ähnlich wenig. Bei größerer Abweichung lehnt der Server die Anmeldung ab, und Outlook bleibt „Getrennt“ oder fragt ständig nach dem Kennwort.',
     lowered:
       'Der Server bietet hier weder Kerberos noch die moderne Anmeldung an, daher stört die Abweichung die Anmeldung nicht direkt. Zertifikatsprüfungen können trotzdem scheitern; deshalb bleibt es eine Warnung.',
+    notes: {
+      'time-service-stopped': 'Der Windows-Zeitdienst läuft auf diesem Computer nicht (w32tm: „Der Dienst wurde nicht gestartet“). Ohne ihn stellt niemand die Uhr nach.',
+      'time-local-clock': 'Der Windows-Zeitdienst ist nicht synchronisiert: Seine Quelle ist „{{timeSource}}“, also nur die eingebaute Uhr dieses Computers.',
+      'time-not-synchronized': 'Der Windows-Zeitdienst meldet die Uhr als nicht synchronisiert (Quelle: {{timeSource}}).',
+      'time-synchronized': 'Der Windows-Zeitdienst stellt die Uhr nach {{timeSource}}. Weicht sie trotzdem ab, geht wahrscheinlich diese Zeitquelle oder die Uhr des Servers falsch.',
+    },
     user: [
       'Klicken Sie mit der rechten Maustaste auf die Uhrzeit unten rechts und wählen Sie „Datum/Uhrzeit anpassen“. Schalten Sie „Uhrzeit automatisch festlegen“ und „Zeitzone automatisch festlegen“ ein und klicken Sie auf „Jetzt synchronisieren“.',
       'Prüfen Sie die Zeitzone (für Deutschland: „(UTC+01:00) Amsterdam, Berlin, …“).',
@@ -83,6 +94,7 @@ export const de: FindingTextTable = {
     ],
     admin: [
       'Zeitquelle prüfen: `w32tm /query /status` und `w32tm /query /source`; neu synchronisieren: `w32tm /resync /force`.',
+      'Läuft der Zeitdienst nicht: `sc config w32time start= auto` und `net start w32time`. Steht die Quelle auf „Local CMOS Clock“, erreicht der Computer seine Zeitquelle nicht (Domänenmitglied: Domänencontroller über `nltest /dsgetdc:` prüfen, UDP-Port 123).',
       'Domänenmitglieder holen die Zeit über die Domänenhierarchie vom PDC-Emulator; ihn an eine verlässliche Quelle binden (`w32tm /config /manualpeerlist:<NTP-Server> /syncfromflags:manual /reliable:yes /update`).',
       'Zeigen mehrere Clients dieselbe Abweichung, die Uhr des Servers {{host}} prüfen.',
       'Toleranz: GPO „Maximale Toleranz für die Synchronisation des Computertakts“ (Standard 5 Minuten); im Sicherheitsprotokoll erscheint KRB_AP_ERR_SKEW (0x25).',
@@ -156,6 +168,7 @@ export const en: FindingTextTable = {
       '"Negotiate" means Kerberos with NTLM as fallback ("Nego" in Outlook\'s connection status), "Bearer" the modern sign-in through Microsoft, "Basic" the simple password prompt. ' +
       'This overview is not an error; it helps to put the other findings in context.',
     notes: {
+      ...ZONE_LOGON_NOTES.en,
       'held-back':
         'The sign-in test did not send your password to {{heldBackHosts}}: Autodiscover redirects there, but the server is not part of the mail domain {{domain}}. At this point Outlook asks "Allow this website to configure server settings?" – only confirm when IT support knows the server. Signing in there is not tested.',
     },
@@ -164,6 +177,7 @@ export const en: FindingTextTable = {
       'Usual on premises: Negotiate and NTLM on /mapi and /EWS (Basic only if deliberately allowed); with hybrid modern authentication also Bearer.',
       'In Outlook\'s connection status (Ctrl + right-click the Outlook icon in the notification area > Connection Status) the "Authn" column shows the method actually used.',
       'Settings: `Get-MapiVirtualDirectory | fl IISAuthenticationMethods`, `Get-OutlookAnywhere | fl *AuthenticationMethod*`.',
+      ZONE_LOGON_ADMIN.en,
     ],
   },
   'auth.basic-only': {
@@ -186,6 +200,7 @@ export const en: FindingTextTable = {
     detail:
       'At {{host}} Exchange offers the Windows sign-in "Negotiate". This computer, however, gets no Kerberos ticket for the service {{spn}} ({{reason}}). ' +
       'Windows then falls back to the older NTLM, or the sign-in fails. The results are password prompts, slow sign-ins or "Disconnected", especially with several servers behind a load balancer.',
+    notes: { ...ZONE_LOGON_NOTES.en },
     user: [
       'Sign out of Windows once and sign in again (or restart the computer) while connected to the company network or VPN.',
       'Check that your computer\'s date and time are correct.',
@@ -196,6 +211,7 @@ export const en: FindingTextTable = {
       'Find the SPN: `setspn -F -Q {{spn}}`. It must exist exactly once, on the Alternate Service Account (ASA, a computer account) of the Exchange servers. If it is duplicated or still registered on an old server\'s or cluster\'s account, Kerberos breaks.',
       'Check and set the ASA: `Get-ClientAccessService -IncludeAlternateServiceAccountCredentialStatus | fl Name,AlternateServiceAccountConfiguration`, `Set-ClientAccessService -Identity <server> -AlternateServiceAccountCredential (Get-Credential)`; register the SPN: `setspn -S {{spn}} <DOMAIN>\\<ASA account>$`.',
       'On the client `klist` shows the tickets held; if even the krbtgt ticket is missing, the computer cannot reach a domain controller (VPN, DNS).',
+      ZONE_LOGON_ADMIN.en,
     ],
   },
   'auth.clock-skew': {
@@ -205,6 +221,12 @@ export const en: FindingTextTable = {
       'The Windows sign-in (Kerberos) allows at most 5 minutes of difference, the Microsoft 365 sign-in hardly more. With a larger difference the server rejects the sign-in, and Outlook stays "Disconnected" or keeps asking for the password.',
     lowered:
       'The server offers neither Kerberos nor modern sign-in here, so the difference does not hit the sign-in directly. Certificate checks may still fail; it therefore remains a warning.',
+    notes: {
+      'time-service-stopped': 'The Windows Time service is not running on this computer (w32tm: "The service has not been started"). Without it nothing corrects the clock.',
+      'time-local-clock': 'The Windows Time service is not synchronised: its source is "{{timeSource}}", that is only this computer\'s built-in clock.',
+      'time-not-synchronized': 'The Windows Time service reports the clock as not synchronised (source: {{timeSource}}).',
+      'time-synchronized': 'The Windows Time service sets the clock from {{timeSource}}. If it is off nonetheless, that time source or the server\'s clock is probably wrong.',
+    },
     user: [
       'Right-click the clock at the bottom right and choose "Adjust date/time". Switch on "Set time automatically" and "Set time zone automatically", then click "Sync now".',
       'Check the time zone (for Germany: "(UTC+01:00) Amsterdam, Berlin, …").',
@@ -212,6 +234,7 @@ export const en: FindingTextTable = {
     ],
     admin: [
       'Check the time source: `w32tm /query /status` and `w32tm /query /source`; resync: `w32tm /resync /force`.',
+      'If the time service is not running: `sc config w32time start= auto` and `net start w32time`. If the source is "Local CMOS Clock", the computer does not reach its time source (domain member: check the domain controller with `nltest /dsgetdc:`, UDP port 123).',
       'Domain members take their time through the domain hierarchy from the PDC emulator; bind it to a reliable source (`w32tm /config /manualpeerlist:<NTP server> /syncfromflags:manual /reliable:yes /update`).',
       'If several clients show the same difference, check the clock of the server {{host}}.',
       'Tolerance: GPO "Maximum tolerance for computer clock synchronization" (default 5 minutes); the security log shows KRB_AP_ERR_SKEW (0x25).',

@@ -26,6 +26,10 @@ export const de: FindingTextTable = {
     detail:
       'Windows prüft regelmäßig über eine feste Adresse ({{url}}), ob eine Internetverbindung besteht. Diese Prüfung ist gescheitert (Antwort: {{answer}}), eine Anmeldeseite war aber nicht zu sehen. ' +
       'Windows meldet dann „Kein Internetzugriff“. Office-Programme wie Outlook richten sich danach: Sie bleiben offline oder zeigen „Getrennt“, obwohl Exchange erreichbar sein könnte.',
+    notes: {
+      'winhttp-proxy':
+        'Auf diesem Computer ist ein WinHTTP-Proxy eingetragen ({{winhttpProxy}}). Die Internetprüfung von Windows läuft über diesen Proxy, diese Prüfung hier ging direkt. Verlangt der Proxy eine Anmeldung oder lässt er {{url}} nicht durch, meldet Windows „Kein Internetzugriff“; ist der direkte Weg nur gesperrt, kann die Prüfung von Windows über den Proxy trotzdem gelingen.',
+    },
     user: [
       'Schauen Sie auf das Netzwerksymbol unten rechts: Steht dort „Kein Internetzugriff“, obwohl Webseiten im Browser funktionieren, liegt es an dieser Prüfung.',
       'Trennen Sie die Netzwerkverbindung kurz, verbinden Sie sich neu und starten Sie Outlook danach neu.',
@@ -65,6 +69,10 @@ export const en: FindingTextTable = {
     detail:
       'Windows regularly checks a fixed address ({{url}}) to see whether there is an internet connection. This check failed (answer: {{answer}}), but no sign-in page was seen. ' +
       'Windows then reports "No internet access". Office programs such as Outlook follow that: they stay offline or show "Disconnected" although Exchange may be reachable.',
+    notes: {
+      'winhttp-proxy':
+        'A WinHTTP proxy is set on this computer ({{winhttpProxy}}). Windows\' internet check goes through that proxy, this check went direct. If the proxy requires sign-in or does not let {{url}} through, Windows reports "No internet access"; if only the direct path is blocked, Windows\' check through the proxy may still succeed.',
+    },
     user: [
       'Look at the network icon at the bottom right: if it says "No internet access" although web sites work in the browser, this check is the reason.',
       'Disconnect from the network briefly, reconnect, and then restart Outlook.',

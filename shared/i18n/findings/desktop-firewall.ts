@@ -14,6 +14,8 @@ export const de: FindingTextTable = {
       'other-path':
         'Eine Anfrage an denselben Server kam auf anderem Weg (über den Proxy) durch. Gesperrt ist nur die direkte Verbindung; Outlook kann über den Proxy arbeiten, wenn es ihn benutzt.',
       'autodiscover-only': AUTODISCOVER_ONLY.de,
+      'public-network':
+        'Windows stuft das Netzwerk {{publicNetworks}} als „Öffentlich“ ein. Dann gelten die Firewall-Regeln des öffentlichen Profils; was die IT nur für das Domänen- oder das private Netzwerk freigegeben hat, greift hier nicht.',
     },
     user: [
       'Öffnen Sie im Browser https://{{host}}/owa. Erscheint die Anmeldeseite von Outlook im Web, liegt das Problem wahrscheinlich an diesem Computer.',
@@ -25,6 +27,7 @@ export const de: FindingTextTable = {
       'Lokale Firewall und Sicherheitsprodukte: Protokoll der Windows-Firewall (pfirewall.log), Get-NetFirewallRule -Direction Outbound -Action Block -Enabled True; Verhaltens- und Anwendungskontrolle der Endpoint-Software auf blockierte ausgehende Verbindungen von OUTLOOK.EXE prüfen.',
       'Netzwerk-Firewall zwischen Client-Netz und Exchange: Regel für TCP {{port}}. Bei „abgelehnt“ läuft dort eventuell kein Dienst (IIS-Bindung, virtuelle IP des Load Balancers).',
       'Ist ein Proxy Pflicht, sind direkte Verbindungen absichtlich gesperrt: dann den Proxy-Weg prüfen (netsh winhttp show proxy, Internetoptionen).',
+      'Netzwerkprofil: `Get-NetConnectionProfile` (NetworkCategory) und `Get-NetFirewallProfile`. Ein Domänenmitglied im Firmennetz sollte „DomainAuthenticated“ zeigen; sonst hat die Netzwerkstandorterkennung keinen Domänencontroller erreicht, und Firewall-Regeln für das Domänenprofil gelten nicht.',
     ],
   },
 };
@@ -41,6 +44,8 @@ export const en: FindingTextTable = {
       'other-path':
         'A request to the same server got through another way (through the proxy). Only the direct connection is blocked; Outlook can work through the proxy if it uses it.',
       'autodiscover-only': AUTODISCOVER_ONLY.en,
+      'public-network':
+        'Windows classifies the network {{publicNetworks}} as "Public". The firewall rules of the public profile then apply; what IT allowed only for the domain or the private network does not apply here.',
     },
     user: [
       'Open https://{{host}}/owa in the browser. If the Outlook on the web sign-in page appears, the problem is probably on this computer.',
@@ -52,6 +57,7 @@ export const en: FindingTextTable = {
       'Local firewall and security products: Windows Firewall log (pfirewall.log), Get-NetFirewallRule -Direction Outbound -Action Block -Enabled True; check the endpoint software\'s behaviour/application control for blocked outgoing connections of OUTLOOK.EXE.',
       'Network firewall between client network and Exchange: rule for TCP {{port}}. With "refused", perhaps no service listens there (IIS binding, load balancer virtual IP).',
       'If a proxy is mandatory, direct connections are blocked on purpose: then check the proxy path (netsh winhttp show proxy, Internet Options).',
+      'Network profile: `Get-NetConnectionProfile` (NetworkCategory) and `Get-NetFirewallProfile`. A domain member on the company network should show "DomainAuthenticated"; otherwise Network Location Awareness did not reach a domain controller, and firewall rules for the domain profile do not apply.',
     ],
   },
 };

@@ -8,6 +8,9 @@ export const de: FindingTextTable = {
       'Dieser Computer ist mit keinem Netzwerk verbunden: Weder ein Netzwerkkabel noch das WLAN ist aktiv. Ohne Netzwerk kann Outlook den Exchange-Server nicht erreichen und zeigt deshalb „Getrennt“.',
     notes: {
       'virtual-only': 'Aktiv sind nur virtuelle Adapter ({{virtual}}). Sie gehören zu Programmen auf diesem Computer und führen nicht ins Firmennetz.',
+      'adapters-disconnected':
+        'Windows meldet diese Adapter als getrennt: {{disconnected}}. Beim Netzwerkkabel heißt das: Es steckt nicht, oder die Gegenstelle (Wanddose, Dockingstation, Telefon) gibt kein Signal; beim WLAN: Es ist mit keinem Netz verbunden.',
+      'adapters-disabled': 'Diese Adapter sind in Windows ausgeschaltet (deaktiviert): {{disabled}}. Unter Netzwerkverbindungen (Windows-Taste + R, „ncpa.cpl“) lassen sie sich mit Rechtsklick > „Aktivieren“ wieder einschalten.',
     },
     user: [
       'Prüfen Sie, ob das Netzwerkkabel an beiden Enden fest steckt: am Computer oder an der Dockingstation und an der Wanddose oder am Telefon.',
@@ -70,6 +73,9 @@ export const en: FindingTextTable = {
       'This computer is not connected to any network: neither a network cable nor Wi-Fi is active. Without a network Outlook cannot reach the Exchange server, so it shows "Disconnected".',
     notes: {
       'virtual-only': 'Only virtual adapters are active ({{virtual}}). They belong to programs on this computer and do not lead into the company network.',
+      'adapters-disconnected':
+        'Windows reports these adapters as disconnected: {{disconnected}}. For a network cable that means it is not plugged in, or the other end (wall socket, docking station, phone) gives no signal; for Wi-Fi: it is not connected to any network.',
+      'adapters-disabled': 'These adapters are switched off (disabled) in Windows: {{disabled}}. Under Network Connections (Windows key + R, "ncpa.cpl") they can be switched on again with right-click > "Enable".',
     },
     user: [
       'Check that the network cable sits firmly at both ends: at the computer or docking station, and at the wall socket or phone.',

@@ -1,4 +1,4 @@
-import { isIP, isIPv4 } from '../../../shared/validate';
+import { isIP, isIPv4 } from '../validate';
 
 /**
  * Whether a host is exempt from the proxy, by the rules of each kind of bypass list.
