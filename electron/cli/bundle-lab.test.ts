@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { Ajv } from 'ajv';
 import type { Har } from 'har-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { escapeHtml } from '../../shared/bundle/html';
 import { translator } from '../../shared/i18n';
 import { REDACTED } from '../engine/bundle/redactor';
 import { main } from './main';
+import { cliIo } from './testing/cli-io';
 
 /**
  * The diagnostic bundle of real command-line runs against the lab, read back from the zip's
@@ -83,14 +83,8 @@ afterAll(async () => {
 });
 
 function io(env: Record<string, string>) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  stdin.end('');
-  let out = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (out += d.toString()));
-  return { streams: { stdout, stderr, stdin, env }, out: () => out };
+  const streams = cliIo({ env });
+  return { streams: streams.streams, out: streams.both };
 }
 
 /** `outlook-doktor diagnose --email … [--user …] --bundle …`; the bundle's entries and what the lab received meanwhile. */

@@ -1,26 +1,14 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readZipEntries } from '../../e2e/support/zip-entries';
 import { openBundle } from '../engine/bundle/open-bundle';
 import { main } from './main';
+import { cliIo } from './testing/cli-io';
 
-/**
- * `outlook-doktor diagnose --bundle`: a real run (loopback only: the DNS server and the
- * connectivity URL point at closed loopback ports) and the bundle it writes.
- */
 function io(env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  stdin.end('');
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return { streams: { stdout, stderr, stdin, env }, out: () => out, err: () => err };
+  return cliIo({ env });
 }
 
 const OFFLINE = ['--server', 'mail.contoso.test', '--dns-server', '127.0.0.1:9', '--connectivity-url', 'http://127.0.0.1:9/connecttest.txt', '--no-proxy', '--timeout', '3'];

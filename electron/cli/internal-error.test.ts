@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { schemaErrors } from '../../e2e/scenarios/run-cli';
 import { defineRule } from '../../shared/diagnosis/rule';
@@ -12,6 +11,7 @@ import type { PreparedRun } from '../engine/engine-options';
 import { localNetworkProbe } from '../engine/probes/local-network';
 import { runDiagnosis, type RunHooks } from '../engine/run-diagnosis';
 import { main } from './main';
+import { cliIo } from './testing/cli-io';
 
 /**
  * Exit code 70 (internal error) with the report still written, as cli-and-report.md promises:
@@ -22,15 +22,7 @@ import { main } from './main';
 const OFFLINE = ['--server', 'mail.contoso.test', '--dns-server', '127.0.0.1:9', '--connectivity-url', 'http://127.0.0.1:9/connecttest.txt', '--no-proxy', '--timeout', '3'];
 
 function io(runner: (prepared: PreparedRun, hooks: RunHooks) => Promise<Awaited<ReturnType<typeof runDiagnosis>>>) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  stdin.end('');
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return { streams: { stdout, stderr, stdin, env: {}, detectAccount: async () => null, runDiagnosis: runner }, out: () => out, err: () => err };
+  return cliIo({ runDiagnosis: runner });
 }
 
 const BROKEN_RULES = [

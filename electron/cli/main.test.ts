@@ -1,17 +1,9 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from './main';
+import { cliIo } from './testing/cli-io';
 
 function io(stdinText = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  stdin.end(stdinText);
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return { streams: { stdout, stderr, stdin, env: {} }, out: () => out, err: () => err };
+  return cliIo({ stdin: stdinText });
 }
 
 describe('command line usage', () => {

@@ -1,27 +1,16 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { reportSchema } from '../../shared/report/report-schema';
 import { startLabDnsServer, type LabDnsServer } from '../../e2e/lab/dns-server';
 import { startFlappingExchange, type FlapStep, type FlappingLab } from '../../e2e/lab/flapping-exchange';
 import { openBundle } from '../engine/bundle/open-bundle';
 import { main } from './main';
+import { cliIo } from './testing/cli-io';
 
-/**
- * `outlook-doktor monitor` end to end: a lab DNS server names `mail.contoso.test`, a flapping
- * Exchange-like server answers on loopback. Nothing leaves the machine.
- */
 function io(options: { signal?: AbortSignal } = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return { streams: { stdout, stderr, stdin, env: {}, detectAccount: async () => null, ...options }, stdin, out: () => out, err: () => err };
+  return cliIo({ stdin: null, ...options });
 }
 
 let dns: LabDnsServer;

@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { refusedPort } from '../../e2e/lab/tcp-blackhole';
 import { translator, type Lang } from '../../shared/i18n';
 import type { Report } from '../../shared/report/report-schema';
 import { textSummary } from '../../shared/report/text-summary';
 import { main } from './main';
+import { cliIo } from './testing/cli-io';
 
 /**
  * What `outlook-doktor diagnose` prints on standard output: progress while probing (one line per
@@ -32,19 +32,12 @@ afterEach(() => {
 });
 
 async function diagnose(extra: string[], options: { tty?: boolean } = {}) {
-  const stdout = Object.assign(new PassThrough(), options.tty ? { isTTY: true } : {});
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  stdin.end('');
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const cli = cliIo({ tty: options.tty === true });
   const json = path.join(dir, 'report.json');
   const closed = `127.0.0.1:${port}`;
   const args = ['diagnose', '--server', closed, '--dns-server', closed, '--connectivity-url', `http://${closed}/connecttest.txt`, '--no-proxy', '--timeout', '5', '--json', json, ...extra];
-  const code = await main(args, { stdout, stderr, stdin, env: {}, detectAccount: async () => null });
-  return { code, out, err, json, report: JSON.parse(readFileSync(json, 'utf8')) as Report };
+  const code = await main(args, cli.streams);
+  return { code, out: cli.out(), err: cli.err(), json, report: JSON.parse(readFileSync(json, 'utf8')) as Report };
 }
 
 /** The words each language's output must have. */

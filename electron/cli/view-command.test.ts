@@ -1,28 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleArtifacts, sampleChecklist, sampleMonitor, sampleReport } from '../../e2e/fixtures/bundle-fixture';
 import { readZipEntries, writeZipEntries } from '../../e2e/support/zip-entries';
 import { writeBundle } from '../engine/bundle/write-bundle';
 import { main } from './main';
+import { cliIo } from './testing/cli-io';
 
-/**
- * `outlook-doktor view`: a bundle written by the engine's own writer, opened again from the
- * command line, as second-level support does without the app; then a tampered copy and files
- * that are no bundle.
- */
 function io() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  stdin.end('');
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return { streams: { stdout, stderr, stdin, env: {} }, out: () => out, err: () => err };
+  return cliIo();
 }
 
 let dir: string;

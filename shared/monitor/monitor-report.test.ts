@@ -6,22 +6,10 @@ import { MonitorAggregator } from './monitor-aggregator';
 import { monitorBundleStatistics } from './monitor-bundle-stats';
 import { buildMonitorReport, monitorVerdict } from './monitor-report';
 import { monitorSummaryLines } from './monitor-summary';
-import type { MonitorRunInfo } from './monitor-types';
+import { sampleRunInfo } from './testing/run-info';
 
 const T0 = Date.UTC(2026, 10, 22, 9, 30);
-const info: MonitorRunInfo = {
-  url: 'https://mail.contoso.test/mapi/emsmdb/?MailboxId=00000000-0000-0000-0000-000000000000@contoso.test',
-  method: 'POST',
-  host: 'mail.contoso.test',
-  port: 443,
-  intervalMs: 1000,
-  deadlineMs: 900,
-  durationMs: null,
-  connection: 'fresh',
-  resolveEach: false,
-  startedAtMs: T0,
-  csvFile: null,
-};
+const info = sampleRunInfo(T0);
 
 function run(marks: string) {
   const agg = new MonitorAggregator(1000, T0);

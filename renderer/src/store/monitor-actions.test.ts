@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MonitorSnapshot, OutlookDoktorApi } from '../../../shared/ipc/api';
-import type { MonitorRunInfo, MonitorSample, MonitorStats } from '../../../shared/monitor/monitor-types';
+import type { MonitorSample, MonitorStats } from '../../../shared/monitor/monitor-types';
+import { sampleRunInfo } from '../../../shared/monitor/testing/run-info';
 import { addSample, TIMELINE_ROW_LENGTH, TIMELINE_ROWS, serverText } from './monitor-actions';
 import { fakeApi, INFO, report } from './testing/fake-api';
 import { createWizardStore } from './wizard-store';
 
-const INFO_MONITOR: MonitorRunInfo = {
-  url: 'https://mail.contoso.test/mapi/emsmdb/?MailboxId=00000000-0000-0000-0000-000000000000@contoso.test',
-  method: 'POST',
-  host: 'mail.contoso.test',
-  port: 443,
-  intervalMs: 1000,
-  deadlineMs: 900,
-  durationMs: null,
-  connection: 'fresh',
-  resolveEach: false,
-  startedAtMs: Date.UTC(2026, 11, 3, 9, 0, 0),
-  csvFile: null,
-};
+const INFO_MONITOR = sampleRunInfo(Date.UTC(2026, 11, 3, 9, 0, 0));
 
 const sample = (seq: number, result: MonitorSample['result'] = 'challenge'): MonitorSample => ({
   seq,
