@@ -1,12 +1,11 @@
 import { Button, FluentProvider, makeStaticStyles, makeStyles, tokens, typographyStyles, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { LocalLanguage20Regular } from '@fluentui/react-icons/svg/local-language';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBundleDrop } from './bundle/use-bundle-drop';
 import { ViewerBanner } from './bundle/viewer-banner';
 import { ViewerNotice } from './bundle/viewer-notice';
 import { StepOverview } from './components/step-overview';
-import { MonitorScreen } from './screens/monitor-screen';
 import { RunningScreen } from './screens/running-screen';
 import { SectionScreen } from './screens/section-screen';
 import { StartScreen } from './screens/start-screen';
@@ -143,12 +142,21 @@ export function App() {
   );
 }
 
+// The monitor's screen (with its chart library) loads when first opened: the start screen paints without it.
+const MonitorScreen = lazy(() => import('./screens/monitor-screen').then((m) => ({ default: m.MonitorScreen })));
+
 function CurrentStep() {
   const step = useWizard(selectStep);
   const section = sectionOf(step);
   if (section) return <SectionScreen key={section} section={section} />;
   if (step === 'running') return <RunningScreen />;
   if (step === 'summary') return <SummaryScreen />;
-  if (step === 'monitor') return <MonitorScreen />;
+  if (step === 'monitor') {
+    return (
+      <Suspense fallback={null}>
+        <MonitorScreen />
+      </Suspense>
+    );
+  }
   return <StartScreen />;
 }
