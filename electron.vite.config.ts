@@ -35,7 +35,7 @@ export default defineConfig({
       // ES2021: class static blocks are lowered, so the security scanner (electronegativity, whose
       // parser stops at ES2022 syntax) can read the whole bundle; Chromium runs either.
       target: 'es2021',
-      // One bundle by design: it loads from disk (app://) or loopback, never over a slow network.
+      // Loads from disk (app://) or loopback, never over a slow network: one bundle, apart from the monitor screen, which loads when first opened.
       chunkSizeWarningLimit: 800,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
