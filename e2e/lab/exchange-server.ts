@@ -290,7 +290,7 @@ function answer(request: RawRequest, respond: RawResponder, b: Resolved, exchang
 
   if (path.startsWith('/autodiscover/autodiscover.json')) {
     const v2 = autodiscoverV2Answer(request, b.autodiscover, host);
-    if (v2) return respond.send(v2.status, v2.statusText, [...exchangeHeaders(b), ...v2.headers], v2.body);
+    if (v2) return respond.replay(v2.statusLine, v2.headers, v2.body);
   }
   if (path === '/autodiscover/autodiscover.xml' && b.autodiscover) {
     const anonymous = autodiscoverAnswer(request, b.autodiscover, host, false);

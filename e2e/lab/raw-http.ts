@@ -29,6 +29,13 @@ export interface RawRequest {
 export interface RawResponder {
   /** Sends a complete response with Content-Length; the connection then serves the next request. */
   send(status: number, statusText: string, headers: [string, string][], body?: string | Buffer): void;
+  /**
+   * Sends a captured response as it was: the status line verbatim (`HTTP/1.1 400` has no reason
+   * phrase), the headers in their order with duplicates, Content-Length set to the body sent
+   * (any recorded one is replaced), and the connection closed when the headers say
+   * `Connection: close`.
+   */
+  replay(statusLine: string, headers: [string, string][], body: string | Buffer): void;
   /** Writes bytes as they are (for broken answers); the handler decides when to end. */
   writeRaw(data: string | Buffer): boolean;
   /** Closes the connection after what was written. */
@@ -93,24 +100,36 @@ export function serveRawHttp(socket: Socket, handler: RawHandler): void {
     const keepAlive = request.version === '1.1' && headerOf(request, 'connection')?.toLowerCase() !== 'close';
 
     let answered = false;
+    /** Writes a complete response (headers as given, Content-Length among them) and serves the next request or closes. */
+    const write = (statusLine: string, responseHeaders: [string, string][], payload: Buffer, close: boolean) => {
+      if (answered || socket.destroyed) return;
+      answered = true;
+      socket.write(`${[statusLine, ...responseHeaders.map(([n, v]) => `${n}: ${v}`)].join('\r\n')}\r\n\r\n`, 'latin1');
+      if (payload.length) socket.write(payload);
+      if (close) {
+        socket.end();
+        return;
+      }
+      busy = false;
+      setImmediate(next);
+    };
+    const bytesOf = (body: string | Buffer | undefined) => (body === undefined ? Buffer.alloc(0) : typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
     const responder: RawResponder = {
       socket,
       version: '1.1',
       send(status, statusText, responseHeaders, body) {
-        if (answered || socket.destroyed) return;
-        answered = true;
-        const payload = body === undefined ? Buffer.alloc(0) : typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+        const payload = bytesOf(body);
         const close = !keepAlive || responder.version === '1.0';
-        const lines = [`HTTP/${responder.version} ${status} ${statusText}`, ...responseHeaders.map(([n, v]) => `${n}: ${v}`), `Content-Length: ${payload.length}`];
-        if (close) lines.push('Connection: close');
-        socket.write(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
-        if (payload.length) socket.write(payload);
-        if (close) {
-          socket.end();
-          return;
-        }
-        busy = false;
-        setImmediate(next);
+        const headers: [string, string][] = [...responseHeaders, ['Content-Length', String(payload.length)], ...(close ? ([['Connection', 'close']] as [string, string][]) : [])];
+        write(`HTTP/${responder.version} ${status} ${statusText}`, headers, payload, close);
+      },
+      replay(statusLine, responseHeaders, body) {
+        const payload = bytesOf(body);
+        const length = String(payload.length);
+        const headers = responseHeaders.map(([n, v]): [string, string] => [n, n.toLowerCase() === 'content-length' ? length : v]);
+        if (!headers.some(([n]) => n.toLowerCase() === 'content-length')) headers.push(['Content-Length', length]);
+        const close = !keepAlive || headers.some(([n, v]) => n.toLowerCase() === 'connection' && v.toLowerCase() === 'close');
+        write(statusLine, headers, payload, close);
       },
       writeRaw(data) {
         answered = true;

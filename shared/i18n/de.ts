@@ -122,6 +122,7 @@ export const de = {
       'mailbox-not-in-exo': 'das Postfach liegt nicht in Exchange Online',
       'mailbox-in-exo': 'das Postfach liegt in Exchange Online',
       'pox-error': 'Autodiscover meldet den Fehler {{code}}',
+      'v2-error': 'der v2-Endpunkt meldet den Fehler {{code}}',
       invalid: 'keine gültige Autodiscover-Antwort',
       'not-exchange': 'antwortet nicht wie Exchange',
       'server-error': 'Serverfehler',

@@ -124,6 +124,7 @@ export const en: Messages = {
       'mailbox-not-in-exo': 'the mailbox is not in Exchange Online',
       'mailbox-in-exo': 'the mailbox is in Exchange Online',
       'pox-error': 'Autodiscover reports the error {{code}}',
+      'v2-error': 'the v2 endpoint reports the error {{code}}',
       invalid: 'no valid Autodiscover answer',
       'not-exchange': 'does not answer like Exchange',
       'server-error': 'server error',

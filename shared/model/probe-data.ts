@@ -640,7 +640,7 @@ export interface AutodiscoverCandidate {
     error?: ErrorInfo<HttpErrorKind>;
   };
   response: AutodiscoverResponseKind;
-  /** POX ErrorCode (500 unknown address, 600 invalid request, …) for `pox-error`. */
+  /** POX ErrorCode (500 unknown address, 600 invalid request, …) for `pox-error`; the v2 endpoint's JSON ErrorCode (`ProtocolNotSupported`) for a refused `v2-json`. */
   errorCode?: string;
   /** Where a redirect points to (Location, RedirectUrl, RedirectAddr, SRV target URL). */
   redirectTo?: string;

@@ -76,6 +76,7 @@ describe('the Autodiscover walk, candidate by candidate', () => {
   it('reads reason codes with details, and keeps unknown ones as they are', () => {
     const de = translator('de');
     expect(reasonText('pox-error:600', de)).toBe('Autodiscover meldet den Fehler 600');
+    expect(reasonText('v2-error:ProtocolNotSupported', translator('en'))).toBe('the v2 endpoint reports the error ProtocolNotSupported');
     expect(reasonText('needs-confirmation', translator('en'))).toBe('outside the mail domain: credentials held back, Outlook asks first');
     expect(reasonText('some-future-code', de)).toBe('some-future-code');
   });

@@ -76,11 +76,12 @@ export function autodiscoverWalkView(data: AutodiscoverData, tr: Translator): Wa
   return view;
 }
 
-/** A decision's reason code (`registry:ExcludeSrvRecord`, `pox-error:600`, `cert-name`, …) in words; an unknown code as it is. */
+/** A decision's reason code (`registry:ExcludeSrvRecord`, `pox-error:600`, `v2-error:ProtocolNotSupported`, `cert-name`, …) in words; an unknown code as it is. */
 export function reasonText(reason: string, tr: Translator): string {
   const [code = '', detail] = reason.split(/:(.*)/s);
   if (code === 'registry') return tr.t('walk/reason/registry', { name: `${detail ?? ''}=1` });
   if (code === 'pox-error') return tr.t('walk/reason/pox-error', { code: detail ?? '?' });
+  if (code === 'v2-error') return tr.t('walk/reason/v2-error', { code: detail ?? '?' });
   return tr.t(`walk/reason/${reason}`, { defaultValue: reason });
 }
 

@@ -46,6 +46,11 @@ export function classifyAnswer(probe: CandidateProbe, url: string, exchange: Htt
   }
   if (status === 401) return response.challenges.length > 0 ? { response: 'exchange-401' } : { response: 'not-exchange' };
   if (status >= 500) return { response: 'server-error' };
+  if (probe === 'v2-json' && status >= 400 && status < 500) {
+    // The v2 endpoint refuses with a JSON error (400, `jsonerror: true`, protocol-facts §1.5): keep its code.
+    const json = body !== undefined && !response.body.truncated ? parseV2Json(body) : undefined;
+    return json?.kind === 'error' ? { response: 'not-exchange', errorCode: json.errorCode } : { response: 'not-exchange' };
+  }
   if (status < 200 || status >= 300) return { response: 'not-exchange' };
 
   // A 2xx: only a complete, valid body counts.

@@ -7,6 +7,7 @@ import { readSample } from '../../../e2e/fixtures/samples';
 import type { RunInput } from '../../../shared/model/run-input';
 import { startLabDnsServer, type LabDnsServer } from '../../../e2e/lab/dns-server';
 import { startExchangeLab, type ExchangeLab } from '../../../e2e/lab/exchange-server';
+import { billionLaughs, quadraticBlowup } from '../../../e2e/lab/hostile-xml';
 import { createRunServices, type ClosableRunServices } from '../create-run-services';
 import { sendWithCredentials } from '../net/credential-request';
 import { autodiscoverRequest } from '../net/outlook-requests';
@@ -19,6 +20,12 @@ import { probeStep, STEP_HTTP_TIMEOUT_MS, type StepContext } from './probe-step'
  */
 
 const PASSWORD = 'Geheim-42!';
+/**
+ * Time an entity bomb may take to be refused. Expanded, it is gigabytes and minutes (or the
+ * process runs out of memory); refused, it is a request on loopback and a regular expression
+ * over 1–62 KB, milliseconds. The rest is room for a loaded 2-core machine.
+ */
+const ENTITY_BOMB_BOUND_MS = 3_000;
 const XXE = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006">&x;</Autodiscover>';
 
 let lab: ExchangeLab;
@@ -28,13 +35,15 @@ let ctx: StepContext;
 
 beforeAll(async () => {
   lab = await startExchangeLab({
-    hostNames: ['huge.contoso.test', 'endless.contoso.test', 'xxe.contoso.test', 'mail.contoso.test', 'basic.contoso.test'],
+    hostNames: ['huge.contoso.test', 'endless.contoso.test', 'xxe.contoso.test', 'mail.contoso.test', 'basic.contoso.test', 'laughs.contoso.test', 'blowup.contoso.test'],
     addresses: {
       '127.0.0.2': { fault: 'huge-body', hugeBodyBytes: 100 * 1024 * 1024, faultPaths: ['/autodiscover'] },
       '127.0.0.3': { fault: 'endless-body', faultPaths: ['/autodiscover'] },
       '127.0.0.4': { autodiscover: { body: { contentType: 'text/xml', text: XXE } } },
       '127.0.0.5': { basicRealm: 'mail.contoso.test', users: [{ user: 'CONTOSO\\anna', password: PASSWORD }] },
       '127.0.0.6': { auth: 'basic-only', users: [{ user: 'anna@contoso.test', password: PASSWORD }] },
+      '127.0.0.7': { autodiscover: { body: { contentType: 'text/xml; charset=utf-8', text: billionLaughs() } } },
+      '127.0.0.8': { autodiscover: { body: { contentType: 'text/xml; charset=utf-8', text: quadraticBlowup() } } },
     },
   });
   dns = await startLabDnsServer({
@@ -44,6 +53,8 @@ beforeAll(async () => {
       'xxe.contoso.test': ['127.0.0.4'],
       'mail.contoso.test': ['127.0.0.5'],
       'basic.contoso.test': ['127.0.0.6'],
+      'laughs.contoso.test': ['127.0.0.7'],
+      'blowup.contoso.test': ['127.0.0.8'],
     },
   });
   const input: RunInput = { email: 'anna@contoso.test', dnsServers: dns.servers, connectivityUrl: 'http://127.0.0.1:9/', connectivityExpect: 'x', proxy: { mode: 'none' }, timeoutMs: 30_000 };
@@ -80,6 +91,24 @@ describe('one Autodiscover candidate', () => {
     expect(candidate.response).toBe('invalid');
     expect(answer.pox).toMatchObject({ kind: 'invalid', reason: 'dtd' });
     expect(JSON.stringify(candidate)).not.toContain('root:');
+  });
+
+  it.each([
+    ['billion laughs (nested entities)', 'laughs.contoso.test'],
+    ['quadratic blowup (one large entity, referenced thousands of times)', 'blowup.contoso.test'],
+  ])('an entity bomb, %s, is refused as invalid without expanding it, quickly', async (_name, host) => {
+    const heapBefore = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    const { candidate, answer } = await probeStep(ctx, { method: 'root-domain', url: url(host), probe: 'pox', email: 'anna@contoso.test' });
+    const elapsed = performance.now() - started;
+    expect(candidate).toMatchObject({ response: 'invalid', http: { status: 200, body: { truncated: false } } });
+    expect(answer.pox).toMatchObject({ kind: 'invalid', reason: 'dtd' });
+    expect(elapsed).toBeLessThan(ENTITY_BOMB_BOUND_MS);
+    // What is kept is the body as sent (its preview), never an expansion of it.
+    const kept = JSON.stringify({ candidate, answer });
+    expect(kept).not.toMatch(/(lol){20}|x{60000}/);
+    expect(kept.length).toBeLessThan(200_000);
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(100 * 1024 * 1024);
   });
 
   it("reads the admin's local XML with the same parser (a file that is missing is no answer)", async () => {

@@ -69,6 +69,12 @@ describe('the walk decision', () => {
     });
   });
 
+  it("the v2 endpoint's own JSON error is passed over with its code, an error without one as not Exchange", () => {
+    const refused = chain(step('v2-json', 'not-exchange', { errorCode: 'ProtocolNotSupported' }));
+    expect(summary([refused, chain(step('exo', 'exchange-401'))]).list).toEqual(['v2-json passed-over v2-error:ProtocolNotSupported', 'exo passed-over mailbox-not-in-exo']);
+    expect(summary([chain(step('v2-json', 'not-exchange'))]).list).toEqual(['v2-json passed-over not-exchange']);
+  });
+
   it('POX errors and server errors are passed over with their code', () => {
     expect(summary([chain(step('root-domain', 'pox-error', { errorCode: '600' })), chain(step('autodiscover-domain', 'server-error'))]).list).toEqual([
       'root-domain passed-over pox-error:600',

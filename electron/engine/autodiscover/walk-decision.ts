@@ -52,6 +52,9 @@ function verdictOf(step: AutodiscoverCandidate, exoConfirmed: boolean | undefine
       return step.method === 'v2-json' ? { ok: true } : { follow: true };
     case 'pox-error':
       return { ok: false, reason: `pox-error${step.errorCode ? `:${step.errorCode}` : ''}` };
+    case 'not-exchange':
+      // The v2 endpoint's own error (`ProtocolNotSupported`): Exchange answered, only not the question.
+      return { ok: false, reason: step.method === 'v2-json' && step.errorCode ? `v2-error:${step.errorCode}` : 'not-exchange' };
     default:
       return { ok: false, reason: step.response };
   }
