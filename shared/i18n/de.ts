@@ -59,6 +59,7 @@ export const de = {
     },
     internalError: 'Interner Fehler: Die Prüfung brach vorzeitig ab. Der Bericht enthält die Prüfungen bis dahin, aber keine Bewertung – bitte melden Sie das mit dem Bericht.',
     heldBack: 'Anmeldetest: Das Kennwort wurde nicht an {{hosts}} gesendet – der Server liegt außerhalb der Maildomäne {{domain}}; Outlook würde vorher um Bestätigung bitten.',
+    heldBackEndpoint: 'Anmeldetest: Das Kennwort wurde nicht an {{hosts}} gesendet, den Autodiscover für Exchange-Webdienste oder MAPI nennt – der Server liegt außerhalb der Maildomäne {{domain}}.',
   },
   walk: {
     title: 'Autodiscover für {{domain}} (wie „E-Mail-AutoKonfiguration testen“ in Outlook)',

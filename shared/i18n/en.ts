@@ -61,6 +61,7 @@ export const en: Messages = {
     },
     internalError: 'Internal error: the check stopped early. The report holds the checks made until then, but no assessment – please report this together with the report.',
     heldBack: 'Sign-in test: the password was not sent to {{hosts}} – the server lies outside the mail domain {{domain}}; Outlook would ask for confirmation first.',
+    heldBackEndpoint: 'Sign-in test: the password was not sent to {{hosts}}, which Autodiscover names for Exchange Web Services or MAPI – the server lies outside the mail domain {{domain}}.',
   },
   walk: {
     title: 'Autodiscover for {{domain}} (like "Test E-mail AutoConfiguration" in Outlook)',

@@ -735,6 +735,11 @@ export interface AuthCredentialsData {
   attempts: CredentialAttempt[];
   mapi?: { responseCode?: number; externalBlocked?: boolean; rpcHttpOffered?: boolean };
   /**
+   * The host lies outside the mail domain and the named Exchange host: it was asked anonymously
+   * only, the password was not sent (no attempts).
+   */
+  heldBack?: boolean;
+  /**
    * Every HTTP request this probe sent, in order, redacted: the anonymous one and each leg of
    * the sign-in. Absent for Autodiscover, whose requests the walk (`autodiscover`) holds.
    */

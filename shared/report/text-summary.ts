@@ -33,6 +33,8 @@ export function textSummary(report: Report, options: TextSummaryOptions): string
   const walk = autodiscoverOf(report);
   const held = walk ? heldBackCandidates(walk) : [];
   if (walk && held.length) lines.push(...wrap(t('cli/heldBack', { hosts: held.map((c) => c.host).join(', '), domain: walk.domain }), 100));
+  const heldEndpoints = [...new Set(report.probes.filter((p) => p.probe === 'auth.credentials' && (p.data as { heldBack?: boolean } | undefined)?.heldBack).map((p) => (p.data as { host: string }).host))];
+  if (walk && heldEndpoints.length) lines.push(...wrap(t('cli/heldBackEndpoint', { hosts: heldEndpoints.join(', '), domain: walk.domain }), 100));
   lines.push('');
 
   const shown = report.findings.filter((f) => options.info !== false || f.severity !== 'info');

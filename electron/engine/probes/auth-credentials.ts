@@ -6,6 +6,7 @@ import { sendHttpRequest } from '../net/http-client';
 import { exchangeRequests, INVALID_MAILBOX_GUID, OUTLOOK_USER_AGENT } from '../net/outlook-requests';
 import { tcpConnect } from '../net/tcp-connect';
 import { defineProbe, instanceId, type PlanView, type ProbeTask } from '../probe';
+import { credentialsAllowedFor } from '../autodiscover/credential-hosts';
 import { STEP_HTTP_TIMEOUT_MS, STEP_TCP_TIMEOUT_MS } from '../autodiscover/probe-step';
 
 /**
@@ -128,6 +129,13 @@ export const authCredentialsProbe = defineProbe({
     const offered = anonymous.response?.status === 401 ? anonymous.response.challenges : [];
     if (offered.length === 0) {
       return { status: 'fail', summary: `${data.url}: no sign-in offered (${anonymous.response ? `HTTP ${anonymous.response.status}` : anonymous.error?.message ?? 'no answer'})`, data };
+    }
+    // Autodiscover may name a host outside the mail domain (Exchange Online, a partner, a typo, an
+    // attacker's answer): the password goes only where DEVELOPERS.md says; here it is held back.
+    const domain = autodiscoverOf(view)?.data.domain;
+    if (domain !== undefined && !credentialsAllowedFor(data.host, domain, run.server?.host)) {
+      data.heldBack = true;
+      return { status: 'ok', summary: `${data.url}: password held back (${data.host} is outside the mail domain ${domain})`, data };
     }
     const result = await sendWithCredentials(services, { url: url.href, address, ...request, offered, signal, timeoutMs: STEP_HTTP_TIMEOUT_MS }, credentials);
     data.attempts = result.attempts;

@@ -190,6 +190,12 @@ describe.skipIf(problem !== undefined)('Autodiscover samples, an entity bomb and
     expect(probesOf(run.evidence, 'dns.system').map((r) => r.data?.name).filter((n) => n?.includes('@') || n?.startsWith('22222222'))).toEqual([]);
     expect(run.findings).toContain('auth.modern-auth');
     expect(run.findings.filter((f) => AUTODISCOVER_FINDINGS.includes(f))).toEqual([]);
+    // outlook.office365.com lies outside the mail domain: asked anonymously, the password held back.
+    const ews = probesOf(run.evidence, 'auth.credentials').find((r) => r.data?.endpoint === 'ews');
+    expect(ews?.data).toMatchObject({ host: 'outlook.office365.com', heldBack: true, attempts: [] });
+    const sent = exchange.requests.filter((q) => q.address === '127.0.22.1').flatMap((q) => q.headers.filter(([n]) => n.toLowerCase() === 'authorization').map(([, v]) => v));
+    expect(sent.filter((v) => /^(Basic|NTLM|Negotiate) /i.test(v))).toEqual([]);
+    expect(String(run.diagnosis.findings.find((f) => f.id === 'auth.methods')?.args.note)).toContain('held-back-endpoint');
   });
 
   it.each([

@@ -6,6 +6,7 @@ import type { StepContext } from '../autodiscover/probe-step';
 import { signInWinner } from '../autodiscover/sign-in-winner';
 import { decideWalk, type WalkDecision } from '../autodiscover/walk-decision';
 import { walkInputs } from '../autodiscover/walk-inputs';
+import { credentialsAllowedFor } from '../autodiscover/credential-hosts';
 import { defineProbe } from '../probe';
 
 /**
@@ -61,8 +62,7 @@ export const autodiscoverProbe = defineProbe({
       if (!at) {
         data.credentialTest = 'no-winner';
       } else {
-        const own = [input.domain, ...(run.server ? [run.server.host.toLowerCase()] : [])];
-        const allowed = (host: string) => own.some((d) => host === d || host.endsWith(`.${d}`));
+        const allowed = (host: string) => credentialsAllowedFor(host, input.domain, run.server?.host);
         const signIn = await signInWinner(ctx, chains[at.chain]!, at.step, credentials, allowed);
         data.credentialTest = signIn.credentialTest;
         decision = decideWalk(chains);

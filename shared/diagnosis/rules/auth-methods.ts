@@ -16,6 +16,9 @@ const INTEGRATED = (scheme: string) => KERBEROS_SCHEMES.has(scheme) || scheme ==
  * `held-back`: the user asked for a sign-in test that did not happen there, and Outlook would ask
  * before signing in there too.
  *
+ * Likewise an /EWS or /mapi URL Autodiscover handed out on a host outside the mail domain
+ * (`held-back-endpoint`): asked anonymously, the password not sent.
+ *
  * Where Negotiate or NTLM is offered but the Internet zone settings keep Windows from using the
  * Windows account by itself (the host in the Internet zone, or a zone whose Logon setting
  * prompts), a note says so: that is why Outlook asks for a password although the server offers
@@ -27,6 +30,9 @@ export const authMethodsRule = defineRule({
     const challenged = httpAnswers(evidence).filter((a) => isChallengeAnswer(a.response));
     const walk = withData(evidence, 'autodiscover')[0];
     const held = walk ? heldBackCandidates(walk.data) : [];
+    // Endpoints Autodiscover named outside the mail domain: asked anonymously, the password held back.
+    const heldEndpoints = withData(evidence, 'auth.credentials').filter((r) => r.data.heldBack);
+    const endpointHosts = [...new Set(heldEndpoints.map((r) => r.data.host))];
     if (challenged.length === 0 && held.length === 0) return null;
     // The held-back hosts first: the list is capped, and they are what the note is about.
     const lines = held
@@ -39,11 +45,13 @@ export const authMethodsRule = defineRule({
     const zone = zoneLogonNote(evidence, server && integratedHosts.includes(server) ? [server, ...integratedHosts] : integratedHosts);
     const heldBack = held.length > 0 && walk !== undefined;
     return {
-      evidence: [...challenged.map((a) => a.id), ...(heldBack ? [walk.id] : []), ...(zone ? [zone.id] : [])],
+      evidence: [...challenged.map((a) => a.id), ...(heldBack ? [walk.id] : []), ...heldEndpoints.map((r) => r.id), ...(zone ? [zone.id] : [])],
       args: {
         methods: listForText(lines, '; '),
-        ...noteArg([heldBack && 'held-back', zone?.note]),
-        ...(heldBack ? { heldBackHosts: listForText(held.map((c) => c.host), ', '), domain: walk.data.domain } : {}),
+        ...noteArg([heldBack && 'held-back', endpointHosts.length > 0 && walk !== undefined && 'held-back-endpoint', zone?.note]),
+        ...(heldBack || (endpointHosts.length > 0 && walk) ? { domain: walk!.data.domain } : {}),
+        ...(heldBack ? { heldBackHosts: listForText(held.map((c) => c.host), ', ') } : {}),
+        ...(endpointHosts.length > 0 && walk ? { heldBackEndpoints: listForText(endpointHosts, ', ') } : {}),
         ...(zone ? { zoneHost: zone.zoneHost } : {}),
       },
     };

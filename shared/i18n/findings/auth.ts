@@ -29,6 +29,8 @@ export const de: FindingTextTable = {
       'Diese Übersicht ist kein Fehler; sie hilft, die anderen Befunde einzuordnen.',
     notes: {
       ...ZONE_LOGON_NOTES.de,
+      'held-back-endpoint':
+        'Autodiscover nennt für Exchange-Webdienste bzw. MAPI den Server {{heldBackEndpoints}}, der nicht zur Maildomäne {{domain}} gehört. Der Anmeldetest hat dort nur ohne Kennwort angefragt; die Anmeldung dort ist nicht getestet. Prüfen Sie mit dem IT-Support, ob dieser Server richtig ist (bei Exchange Online ist outlook.office365.com richtig).',
       'held-back':
         'Ihr Kennwort wurde beim Anmeldetest nicht an {{heldBackHosts}} gesendet: Autodiscover leitet dorthin weiter, der Server gehört aber nicht zur Maildomäne {{domain}}. Outlook fragt an dieser Stelle „Soll diese Website die Servereinstellungen konfigurieren?“ – bestätigen Sie das nur, wenn der IT-Support den Server kennt. Die Anmeldung dort ist nicht getestet.',
     },
@@ -169,6 +171,8 @@ export const en: FindingTextTable = {
       'This overview is not an error; it helps to put the other findings in context.',
     notes: {
       ...ZONE_LOGON_NOTES.en,
+      'held-back-endpoint':
+        'Autodiscover names the server {{heldBackEndpoints}} for Exchange Web Services or MAPI, which is not part of the mail domain {{domain}}. The sign-in test asked it without the password only; signing in there is not tested. Check with IT support that this server is right (for Exchange Online, outlook.office365.com is).',
       'held-back':
         'The sign-in test did not send your password to {{heldBackHosts}}: Autodiscover redirects there, but the server is not part of the mail domain {{domain}}. At this point Outlook asks "Allow this website to configure server settings?" – only confirm when IT support knows the server. Signing in there is not tested.',
     },
