@@ -44,14 +44,14 @@ export const authMethodsRule = defineRule({
     // The Exchange host Outlook talks to first, then Autodiscover names and the rest.
     const zone = zoneLogonNote(evidence, server && integratedHosts.includes(server) ? [server, ...integratedHosts] : integratedHosts);
     const heldBack = held.length > 0 && walk !== undefined;
+    const heldEndpoint = endpointHosts.length > 0 ? walk : undefined;
     return {
       evidence: [...challenged.map((a) => a.id), ...(heldBack ? [walk.id] : []), ...heldEndpoints.map((r) => r.id), ...(zone ? [zone.id] : [])],
       args: {
         methods: listForText(lines, '; '),
-        ...noteArg([heldBack && 'held-back', endpointHosts.length > 0 && walk !== undefined && 'held-back-endpoint', zone?.note]),
-        ...(heldBack || (endpointHosts.length > 0 && walk) ? { domain: walk!.data.domain } : {}),
-        ...(heldBack ? { heldBackHosts: listForText(held.map((c) => c.host), ', ') } : {}),
-        ...(endpointHosts.length > 0 && walk ? { heldBackEndpoints: listForText(endpointHosts, ', ') } : {}),
+        ...noteArg([heldBack && 'held-back', heldEndpoint && 'held-back-endpoint', zone?.note]),
+        ...(heldBack ? { heldBackHosts: listForText(held.map((c) => c.host), ', '), domain: walk.data.domain } : {}),
+        ...(heldEndpoint ? { heldBackEndpoints: listForText(endpointHosts, ', '), domain: heldEndpoint.data.domain } : {}),
         ...(zone ? { zoneHost: zone.zoneHost } : {}),
       },
     };
