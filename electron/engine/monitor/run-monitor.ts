@@ -16,6 +16,7 @@ import {
   type MonitorTimelineEvent,
 } from '../../../shared/monitor/monitor-types';
 import { createRunServices } from '../create-run-services';
+import { httpsContext } from '../net/address-pools';
 import { SystemResolver } from '../net/system-resolver';
 import { AddressBook } from './address-book';
 import { Cadence } from './cadence';
@@ -115,6 +116,9 @@ export async function startMonitor(prepared: PreparedMonitor, hooks: MonitorHook
     ...(prepared.hostsFile ? { hostsFile: prepared.hostsFile } : {}),
     now: () => clock.wall(),
   });
+  // The trust anchors are parsed now (~20 ms), not inside the first sample's deadline, which at
+  // short intervals is shorter than parsing and a cold handshake together.
+  if (prepared.request.url.startsWith('https:')) httpsContext(services);
   const stopper = new AbortController();
   const resolver = new SystemResolver({ dnsServers: prepared.dnsServers, hostsFile: services.hostsFile });
   const book = new AddressBook(prepared.request.host, resolver, { resolveEach: prepared.resolveEach, now: () => clock.wall(), signal: stopper.signal });
