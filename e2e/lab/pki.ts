@@ -1,6 +1,9 @@
 // @peculiar/x509 resolves its services through tsyringe, which needs the Reflect polyfill first.
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { isIP } from 'node:net';
 import * as x509 from '@peculiar/x509';
 
@@ -153,4 +156,12 @@ export const days = (n: number): Date => new Date(Date.now() + n * DAY);
 export async function spkiSha256Of(pem: string): Promise<string> {
   const digest = await new x509.X509Certificate(pem).publicKey.getThumbprint('SHA-256');
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join(':');
+}
+
+/** The CA's certificate as a PEM file in a temporary folder of its own (for `--ca-file`), and how to remove it. */
+export async function writeCaFile(ca: TestCa, prefix: string): Promise<{ file: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  const file = path.join(dir, 'ca.pem');
+  await writeFile(file, ca.certPem);
+  return { file, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -1,12 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probesOf } from '../../../shared/model/evidence';
 import type { AutodiscoverData } from '../../../shared/model/probe-data';
 import { startLabDnsServer, type LabDnsServer } from '../../../e2e/lab/dns-server';
 import { startExchangeLab, type ExchangeLab } from '../../../e2e/lab/exchange-server';
-import { createCa } from '../../../e2e/lab/pki';
+import { createCa, writeCaFile } from '../../../e2e/lab/pki';
 import { privilegedPortsProblem } from '../../../e2e/lab/privileged-ports';
 import { prepareRun } from '../engine-options';
 import { runDiagnosis } from '../run-diagnosis';
@@ -27,7 +24,7 @@ if (problem) console.warn(`autodiscover-lab.test.ts skipped: ${problem}`);
 let exchange: ExchangeLab;
 let web: ExchangeLab;
 let dns: LabDnsServer;
-let dir: string;
+let caPem: Awaited<ReturnType<typeof writeCaFile>>;
 let caFile: string;
 
 beforeAll(async () => {
@@ -105,14 +102,13 @@ beforeAll(async () => {
       'autodiscover.backend.test': ['127.0.10.6'],
     },
   });
-  dir = await mkdtemp(path.join(tmpdir(), 'od-autodiscover-'));
-  caFile = path.join(dir, 'ca.pem');
-  await writeFile(caFile, ca.certPem);
+  caPem = await writeCaFile(ca, 'od-autodiscover-');
+  caFile = caPem.file;
 });
 
 afterAll(async () => {
   if (problem) return;
-  await Promise.all([exchange.close(), web.close(), dns.close(), rm(dir, { recursive: true, force: true })]);
+  await Promise.all([exchange.close(), web.close(), dns.close(), caPem.remove()]);
 });
 
 async function diagnose(email: string, options: { user?: string; password?: string } = {}) {

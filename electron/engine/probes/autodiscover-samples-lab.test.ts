@@ -1,13 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probesOf } from '../../../shared/model/evidence';
 import type { AutodiscoverData } from '../../../shared/model/probe-data';
 import { startLabDnsServer, type LabDnsServer } from '../../../e2e/lab/dns-server';
 import { startExchangeLab, type ExchangeLab } from '../../../e2e/lab/exchange-server';
 import { billionLaughs } from '../../../e2e/lab/hostile-xml';
-import { createCa } from '../../../e2e/lab/pki';
+import { createCa, writeCaFile } from '../../../e2e/lab/pki';
 import { privilegedPortsProblem } from '../../../e2e/lab/privileged-ports';
 import { prepareRun } from '../engine-options';
 import { runDiagnosis } from '../run-diagnosis';
@@ -44,7 +41,7 @@ if (problem) console.warn(`autodiscover-samples-lab.test.ts skipped: ${problem}`
 
 let exchange: ExchangeLab;
 let dns: LabDnsServer;
-let dir: string;
+let caPem: Awaited<ReturnType<typeof writeCaFile>>;
 let caFile: string;
 
 beforeAll(async () => {
@@ -109,14 +106,13 @@ beforeAll(async () => {
       'backup.srv.test': ['127.0.24.4'],
     },
   });
-  dir = await mkdtemp(path.join(tmpdir(), 'od-autodiscover-samples-'));
-  caFile = path.join(dir, 'ca.pem');
-  await writeFile(caFile, ca.certPem);
+  caPem = await writeCaFile(ca, 'od-autodiscover-samples-');
+  caFile = caPem.file;
 });
 
 afterAll(async () => {
   if (problem) return;
-  await Promise.all([exchange.close(), dns.close(), rm(dir, { recursive: true, force: true })]);
+  await Promise.all([exchange.close(), dns.close(), caPem.remove()]);
 });
 
 async function diagnose(email: string, options: { user?: string; password?: string } = {}) {
